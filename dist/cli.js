@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+var l={};console.log("rds-tls-guard");

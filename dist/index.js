@@ -1,0 +1,1 @@
+var n={};async function run(){}void run();

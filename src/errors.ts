@@ -1,0 +1,33 @@
+// Two kinds of failure: the user's (bad flag, policy or source: exit 2, one clear line) and ours.
+
+export interface ErrorPosition {
+  file?: string | null;
+  line?: number | null;
+  column?: number | null;
+}
+
+/** A problem the user can fix: bad flag, unreadable or invalid policy, malformed source. Exit code 2. */
+export class InputError extends Error {
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+
+  constructor(message: string, position: ErrorPosition = {}) {
+    super(message);
+    this.name = 'InputError';
+    this.file = position.file ?? null;
+    this.line = position.line ?? null;
+    this.column = position.column ?? null;
+  }
+
+  /** `file:line:column: message`, the shape editors and terminals link. */
+  describe(): string {
+    const where = [this.file, this.line, this.line != null ? this.column : null].filter((p) => p != null).join(':');
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof InputError) return error.describe();
+  return error instanceof Error ? error.message : String(error);
+}
