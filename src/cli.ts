@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-console.log('rds-tls-guard');
+import { main, processIO } from './cli/main.js';
+
+process.exitCode = await main(process.argv.slice(2), processIO());

@@ -1,0 +1,198 @@
+import type { Facts } from '../facts/index.js';
+import type { Location, Resource, SourceResult } from '../model.js';
+import { describeSelector, effectiveSettings, findExemption, scopeDecision } from '../policy/index.js';
+import type { Policy, PolicySettings, RuleId, Severity } from '../policy/types.js';
+import type { ExemptionStatus, Finding, Report, ResourceReport, SuppressedFinding } from '../report/types.js';
+import { RULE_SET, unknownFinding } from '../rules/index.js';
+import type { Evaluation } from './index.js';
+import { evaluate } from './index.js';
+
+export interface BuildOptions {
+  policy: Policy;
+  facts: Facts;
+  asOf: Date;
+  version: string;
+}
+
+/** Resources are linked (member → cluster) only within one source: one file, or one account and region. */
+function sourceKey(resource: Resource): string {
+  const { type, file, region, account } = resource.origin;
+  return [type === 'changeset' ? 'cloudformation' : type, file ?? '', region ?? '', account ?? ''].join('\u0000');
+}
+
+function findingSource(resource: Resource, at: Location): Finding['source'] {
+  return {
+    type: resource.origin.type,
+    file: at.file ?? resource.origin.file,
+    line: at.line,
+    column: at.line != null ? at.column : null,
+    region: resource.origin.region,
+  };
+}
+
+function resourceRow(resource: Resource, evaluation: Evaluation, facts: Facts): ResourceReport {
+  const { ca, tls, iam } = evaluation;
+  const caId = ca.applicable && ca.identifier.known ? ca.identifier.value : null;
+  let caBasis: string;
+  if (!ca.applicable) caBasis = `not applicable: ${ca.reason}`;
+  else if (!ca.identifier.known) caBasis = `unknown: ${ca.identifier.reason}`;
+  else caBasis = ca.basis;
+  const engine = resource.engine.known ? resource.engine.value : null;
+  const engineVersion = resource.engineVersion.known ? resource.engineVersion.value : null;
+  const lookup = facts.engineVersion(engine ?? '', engineVersion, resource.origin.region);
+  return {
+    id: resource.id,
+    arn: resource.arn,
+    kind: resource.kind,
+    engine,
+    engineVersion,
+    ca: caId,
+    caBasis,
+    caValidTill: resource.ca?.caValidTill ?? (caId ? facts.caValidity(caId, resource.origin.region)?.validTill ?? null : null),
+    serverCertValidTill: resource.ca?.serverCertValidTill ?? null,
+    sslEnforced: tls.applicable && tls.enforced.known ? tls.enforced.value : null,
+    iamAuth: iam.applicable && iam.enabled.known ? iam.enabled.value : null,
+    restart: evaluation.restart,
+    rotationRestarts: evaluation.rotationRestarts,
+    supportedCAs: lookup.fact?.supportedCAs ?? null,
+    identifier: resource.identifier ?? null,
+    endpoint: resource.endpoint ?? null,
+    source: {
+      type: resource.origin.type,
+      file: resource.origin.file,
+      line: resource.origin.location.line,
+      region: resource.origin.region,
+    },
+  };
+}
+
+function severityOf(settings: PolicySettings, rule: RuleId): Severity | null {
+  const setting = settings.severity[rule];
+  return setting === 'off' ? null : setting;
+}
+
+/** Scope, overrides, rules and exemptions over every resource the sources yielded. */
+export function buildReport(results: SourceResult[], options: BuildOptions): Report {
+  const { policy, facts, asOf } = options;
+  const asOfDay = asOf.toISOString().slice(0, 10);
+  const resources = results.flatMap((r) => r.resources);
+  const errors = results.flatMap((r) => r.errors);
+
+  const clusters = new Map<string, Resource>();
+  for (const resource of resources) {
+    if (resource.kind === 'db-cluster') clusters.set(`${sourceKey(resource)}\u0000${resource.id}`, resource);
+  }
+
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const rows: ResourceReport[] = [];
+  const exemptionHits = policy.exemptions.map(() => 0);
+  let excluded = 0;
+
+  for (const resource of resources) {
+    if (!scopeDecision(resource, policy).included) {
+      excluded++;
+      continue;
+    }
+    const settings = effectiveSettings(resource, policy);
+    const cluster =
+      resource.kind === 'cluster-member' && resource.clusterId
+        ? clusters.get(`${sourceKey(resource)}\u0000${resource.clusterId}`)
+        : undefined;
+    const context = { settings, facts, asOf, cluster };
+    const evaluation = evaluate(resource, context);
+    rows.push(resourceRow(resource, evaluation, facts));
+
+    // The same unknown fact (an unknown CA) can block several rules: one finding names them all.
+    const unknowns = new Map<string, { rules: RuleId[]; message: string; at: Location }>();
+    const candidates: { finding: Finding; raisedBy: RuleId[] }[] = [];
+    for (const rule of RULE_SET) {
+      const ruleSeverity = severityOf(settings, rule.id);
+      if (ruleSeverity === null) continue;
+      for (const outcome of rule.evaluate({ resource, evaluation, context })) {
+        if (outcome.status === 'fail') {
+          candidates.push({
+            finding: {
+              rule: rule.id,
+              severity: outcome.severity ?? ruleSeverity,
+              resource: resource.id,
+              arn: resource.arn,
+              message: outcome.message,
+              source: findingSource(resource, outcome.at),
+            },
+            raisedBy: [rule.id],
+          });
+        } else if (outcome.status === 'unknown') {
+          const key = `${outcome.message}\u0000${outcome.at.file}:${outcome.at.line}:${outcome.at.column}`;
+          const entry = unknowns.get(key) ?? { rules: [], message: outcome.message, at: outcome.at };
+          entry.rules.push(rule.id);
+          unknowns.set(key, entry);
+        }
+      }
+    }
+    const unknownSeverity = severityOf(settings, 'unknown');
+    if (unknownSeverity !== null) {
+      for (const entry of unknowns.values()) {
+        candidates.push({
+          finding: {
+            ...unknownFinding(entry.rules, entry.message),
+            severity: unknownSeverity,
+            resource: resource.id,
+            arn: resource.arn,
+            source: findingSource(resource, entry.at),
+          },
+          raisedBy: entry.rules,
+        });
+      }
+    }
+
+    for (const { finding, raisedBy } of candidates) {
+      // Suppressed only when an exemption holds for every rule the finding speaks for.
+      const matches = raisedBy.map((rule) => findExemption(resource, finding.rule, policy, asOfDay, rule));
+      for (const match of new Set(matches)) if (match) exemptionHits[match.index]++;
+      const active = matches.every((m) => m && !m.expired);
+      if (active && matches[0]) {
+        suppressed.push({ ...finding, exemption: { reason: matches[0].exemption.reason, expires: matches[0].exemption.expires } });
+        continue;
+      }
+      const expired = matches.find((m) => m?.expired);
+      if (expired) finding.message += ` (the exemption "${expired.exemption.reason}" expired on ${expired.exemption.expires})`;
+      findings.push(finding);
+    }
+  }
+
+  const exemptions: ExemptionStatus[] = policy.exemptions.map((exemption, index) => {
+    const expired = exemption.expires !== null && asOfDay > exemption.expires;
+    return {
+      selector: describeSelector(exemption.selector),
+      rules: exemption.rules.length > 0 ? exemption.rules : 'all',
+      reason: exemption.reason,
+      expires: exemption.expires,
+      status: expired ? 'expired' : exemptionHits[index] === 0 ? 'unused' : 'active',
+      matched: exemptionHits[index] ?? 0,
+      line: exemption.at.line,
+    };
+  });
+
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  return {
+    tool: { name: 'rds-tls-guard', version: options.version },
+    asOf: asOfDay,
+    policy: { file: policy.file, exemptions },
+    summary: {
+      resources: rows.length,
+      findings: findings.length,
+      error: count('error'),
+      warning: count('warning'),
+      notice: count('notice'),
+      restartRequired: rows.filter((r) => r.restart.required === true).length,
+      incomplete: errors.length > 0,
+      suppressed: suppressed.length,
+      excluded,
+    },
+    resources: rows,
+    findings,
+    suppressed,
+    errors,
+  };
+}

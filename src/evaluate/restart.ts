@@ -1,0 +1,88 @@
+import type { EngineVersionLookup } from '../facts/index.js';
+import type { Resource } from '../model.js';
+import type { RestartPrediction } from '../report/types.js';
+import type { EvaluationContext } from './context.js';
+import { versionOf } from './context.js';
+
+/** Whether rotating this resource's CA restarts it, from its engine version alone (the inventory column). */
+export function rotationByEngineVersion(resource: Resource, lookup: EngineVersionLookup): { required: boolean | null; reason: string } {
+  if (!resource.engine.known) return { required: null, reason: `engine: ${resource.engine.reason}` };
+  const version = versionOf(resource);
+  const name = `${resource.engine.value} ${version ?? ''}`.trim();
+  if (!lookup.fact) return { required: null, reason: lookup.reason };
+  const { supportsCertificateRotationWithoutRestart: flag, source } = lookup.fact;
+  if (flag === true) return { required: false, reason: `${name} supports certificate rotation without restart (${source})` };
+  if (flag === false) return { required: true, reason: `${name} does not support certificate rotation without restart (${source})` };
+  return {
+    required: true,
+    reason: `${name} does not report SupportsCertificateRotationWithoutRestart, and RDS restarts on rotation by default (${source})`,
+  };
+}
+
+function rotation(resource: Resource, lookup: EngineVersionLookup): { required: boolean | null; reason: string } {
+  const setting = resource.ca?.rotationRestart;
+  if (setting?.known) {
+    return setting.value
+      ? { required: true, reason: 'CertificateRotationRestart is true: the instance restarts to rotate the certificate' }
+      : {
+          required: false,
+          reason: 'CertificateRotationRestart is false: no restart now; the new certificate takes effect at the next restart (AWS advises this only when clients do not use TLS)',
+        };
+  }
+  return rotationByEngineVersion(resource, lookup);
+}
+
+function timing(resource: Resource): string {
+  const applyImmediately = resource.change?.applyImmediately;
+  if (applyImmediately?.known && !applyImmediately.value) return ' at the next maintenance window (apply_immediately is false)';
+  return '';
+}
+
+/**
+ * Restart prediction for a planned or pending CA change, for the rotation a `ca-allowed` violation
+ * needs, and for other restarts the evaluated change causes (replacement, engine upgrade…).
+ */
+export function predictRestart(
+  resource: Resource,
+  caAllowed: boolean | null,
+  context: EvaluationContext,
+): { prediction: RestartPrediction; rotationRestarts: boolean | null } {
+  const lookup = context.facts.engineVersion(
+    resource.engine.known ? resource.engine.value : '',
+    versionOf(resource),
+    resource.origin.region,
+  );
+  const byVersion = rotationByEngineVersion(resource, lookup);
+  const causes = resource.change?.restartCauses ?? [];
+  const caChange = resource.ca?.change ?? null;
+
+  let trigger: RestartPrediction['trigger'] = null;
+  let caPart: { required: boolean | null; reason: string } | null = null;
+  if (caChange) {
+    trigger = caChange.pending ? 'pending-ca-change' : 'planned-ca-change';
+    const to = caChange.to.known ? caChange.to.value ?? 'the default CA' : 'a CA known only after apply';
+    const rotate = rotation(resource, lookup);
+    caPart = { required: rotate.required, reason: `CA ${caChange.from ?? '(default)'} → ${to}: ${rotate.reason}` };
+  } else if (caAllowed === false) {
+    trigger = 'ca-not-allowed';
+    const rotate = rotation(resource, lookup);
+    caPart = { required: rotate.required, reason: `moving to an allowed CA: ${rotate.reason}` };
+  }
+
+  if (causes.length > 0) {
+    const reasons = causes.map((c) => c.reason);
+    if (caPart) reasons.push(caPart.reason);
+    return {
+      prediction: { required: true, reason: reasons.join('; ') + timing(resource), trigger: trigger ?? 'other-change' },
+      rotationRestarts: byVersion.required,
+    };
+  }
+  if (caPart) {
+    const when = caPart.required === true && trigger === 'planned-ca-change' ? timing(resource) : '';
+    return { prediction: { required: caPart.required, reason: caPart.reason + when, trigger }, rotationRestarts: byVersion.required };
+  }
+  return {
+    prediction: { required: false, reason: 'no CA change planned or needed', trigger: null },
+    rotationRestarts: byVersion.required,
+  };
+}

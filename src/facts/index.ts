@@ -1,0 +1,214 @@
+// Facts are data: CA dates, per-engine TLS settings and IAM support, engine-version restart facts.
+// What the tool ships is overridden by a user's --engine-versions file, which AWS answers override.
+import picomatch from 'picomatch';
+import type { CertificateFact, EngineVersionFact, Fact } from '../model.js';
+import { known, unknown } from '../model.js';
+import authorities from './data/certificate-authorities.json' with { type: 'json' };
+import shippedEngineVersions from './data/engine-versions.json' with { type: 'json' };
+import engineData from './data/engines.json' with { type: 'json' };
+import { atLeast, compareVersions, numericPrefix } from './version.js';
+
+interface VersionDefault {
+  minVersion?: string;
+  value: string | null;
+  reason?: string;
+}
+
+export interface ParameterTls {
+  mechanism: 'parameter';
+  parameter: string;
+  /** Upper-cased values that enforce TLS. */
+  enforcing: string[];
+  static: boolean;
+  defaults: VersionDefault[];
+  minVersion?: string;
+  belowMinVersion?: string;
+  source: string;
+}
+
+export interface OptionGroupTls {
+  mechanism: 'option-group';
+  option: string;
+  note: string;
+  source: string;
+}
+
+export type TlsMechanism = ParameterTls | OptionGroupTls;
+
+interface IamSupportEntry {
+  supported: boolean;
+  minVersion?: string;
+  belowMinVersion?: string;
+  reason?: string;
+  source: string;
+}
+
+export interface EngineEntry {
+  label: string;
+  tls: TlsMechanism;
+  iamAuth: IamSupportEntry;
+}
+
+interface RawEngineEntry extends EngineEntry {
+  match: string[];
+}
+
+interface ShippedEngineVersions {
+  sources: { id: string; title: string; url?: string | null }[];
+  versions: {
+    engine: string;
+    version: string;
+    supportsCertificateRotationWithoutRestart: boolean | null;
+    supportedCAs: string[] | null;
+    source: string;
+  }[];
+  ranges: {
+    engine: string;
+    minVersion: string;
+    maxVersion: string | null;
+    supportsCertificateRotationWithoutRestart: boolean;
+    source: string;
+  }[];
+}
+
+export type EngineVersionLookup = { fact: EngineVersionFact } | { fact: null; reason: string };
+
+export interface CaValidity {
+  validTill: string;
+  source: string;
+}
+
+export interface Facts {
+  engine(engine: string): EngineEntry | null;
+  /** The engine-version default of the TLS-enforcing parameter (raw value, e.g. "0"). */
+  tlsDefault(engine: string, version: string | null): Fact<string>;
+  /** Known false means IAM database authentication does not exist for this engine (not applicable). */
+  iamAuthSupport(engine: string, version: string | null): Fact<boolean>;
+  caValidity(identifier: string, region: string | null): CaValidity | null;
+  engineVersion(engine: string, version: string | null, region: string | null): EngineVersionLookup;
+}
+
+export interface FactsInput {
+  /** From AWS (live scans, or DescribeDBEngineVersions for IaC runs). */
+  awsEngineVersions?: EngineVersionFact[];
+  /** From --engine-versions files. */
+  fileEngineVersions?: EngineVersionFact[];
+  certificates?: CertificateFact[];
+}
+
+const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = (
+  engineData.engines as unknown as RawEngineEntry[]
+).map(({ match, ...entry }) => ({ matches: picomatch(match), entry }));
+
+const SHIPPED = shippedEngineVersions as ShippedEngineVersions;
+
+function shippedSourceTitle(id: string): string {
+  const source = SHIPPED.sources.find((s) => s.id === id);
+  return source ? `${source.title}${source.url ? ` (${source.url})` : ''}` : id;
+}
+
+function versionKey(engine: string, version: string): string {
+  return `${engine.toLowerCase()} ${version}`;
+}
+
+export function createFacts(input: FactsInput = {}): Facts {
+  const aws = new Map<string, EngineVersionFact[]>();
+  for (const fact of input.awsEngineVersions ?? []) {
+    const key = versionKey(fact.engine, fact.version);
+    aws.set(key, [...(aws.get(key) ?? []), fact]);
+  }
+  const fromFiles = new Map<string, EngineVersionFact>();
+  for (const fact of input.fileEngineVersions ?? []) fromFiles.set(versionKey(fact.engine, fact.version), fact);
+  const shipped = new Map<string, EngineVersionFact>();
+  for (const row of SHIPPED.versions) {
+    shipped.set(versionKey(row.engine, row.version), {
+      engine: row.engine,
+      version: row.version,
+      supportsCertificateRotationWithoutRestart: row.supportsCertificateRotationWithoutRestart,
+      supportedCAs: row.supportedCAs,
+      source: `shipped data: ${shippedSourceTitle(row.source)}`,
+    });
+  }
+  const certificates = input.certificates ?? [];
+
+  function engine(name: string): EngineEntry | null {
+    const lower = name.toLowerCase();
+    return ENGINES.find((e) => e.matches(lower))?.entry ?? null;
+  }
+
+  function tlsDefault(name: string, version: string | null): Fact<string> {
+    const entry = engine(name);
+    if (!entry || entry.tls.mechanism !== 'parameter') return unknown(`no TLS parameter is known for engine ${name}`);
+    const defaults = entry.tls.defaults;
+    const values = new Set(defaults.map((d) => d.value));
+    if (version === null || numericPrefix(version).length === 0) {
+      // Without a version, the default is known only when every version shares it.
+      const only = defaults[0]?.value;
+      if (values.size === 1 && only != null) return known(only, undefined, `${entry.label} default`);
+      return unknown(`the default of ${entry.tls.parameter} depends on the ${entry.label} version, which is not set`);
+    }
+    const match = defaults.find((d) => d.minVersion === undefined || atLeast(version, d.minVersion));
+    if (!match) return unknown(`no default of ${entry.tls.parameter} is known for ${entry.label} ${version}`);
+    if (match.value === null) return unknown(match.reason ?? `the default of ${entry.tls.parameter} for ${entry.label} ${version} is not known`);
+    return known(match.value, undefined, `${entry.label} ${version} default`);
+  }
+
+  function iamAuthSupport(name: string, version: string | null): Fact<boolean> {
+    const entry = engine(name);
+    if (!entry) return unknown(`IAM authentication support is not known for engine ${name}`);
+    const iam = entry.iamAuth;
+    if (!iam.supported) return known(false, undefined, iam.reason ?? `not available for ${entry.label}`);
+    if (iam.minVersion) {
+      if (version === null || numericPrefix(version).length === 0)
+        return unknown(`IAM authentication needs ${entry.label} ${iam.minVersion} or later and the engine version is not set`);
+      if (!atLeast(version, iam.minVersion))
+        return known(false, undefined, iam.belowMinVersion ?? `not available before ${entry.label} ${iam.minVersion}`);
+    }
+    return known(true);
+  }
+
+  function caValidity(identifier: string, region: string | null): CaValidity | null {
+    const id = identifier.toLowerCase();
+    const fromAws =
+      certificates.find((c) => c.identifier.toLowerCase() === id && c.region === region && c.validTill) ??
+      certificates.find((c) => c.identifier.toLowerCase() === id && c.validTill);
+    if (fromAws?.validTill) return { validTill: fromAws.validTill, source: `DescribeCertificates ${fromAws.region ?? ''}`.trim() };
+    const ca = authorities.authorities.find((a) => a.id === id);
+    return ca ? { validTill: ca.validTill, source: 'shipped CA data' } : null;
+  }
+
+  function engineVersion(name: string, version: string | null, region: string | null): EngineVersionLookup {
+    if (version === null) return { fact: null, reason: 'the engine version is not set, so its restart behaviour is not known' };
+    const key = versionKey(name, version);
+    const awsFacts = aws.get(key);
+    const awsFact = awsFacts?.find((f) => f.source.endsWith(` ${region}`)) ?? awsFacts?.[0];
+    if (awsFact) return { fact: awsFact };
+    const fileFact = fromFiles.get(key);
+    if (fileFact) return { fact: fileFact };
+    const shippedFact = shipped.get(key);
+    if (shippedFact) return { fact: shippedFact };
+    const range = SHIPPED.ranges.find(
+      (r) =>
+        r.engine === name.toLowerCase() &&
+        atLeast(version, r.minVersion) &&
+        (r.maxVersion === null || compareVersions(version, r.maxVersion) <= 0),
+    );
+    if (range) {
+      return {
+        fact: {
+          engine: name,
+          version,
+          supportsCertificateRotationWithoutRestart: range.supportsCertificateRotationWithoutRestart,
+          supportedCAs: null,
+          source: `shipped data: ${shippedSourceTitle(range.source)}`,
+        },
+      };
+    }
+    return {
+      fact: null,
+      reason: `no engine-version facts for ${name} ${version} (pass --engine-versions with describe-db-engine-versions output, or run with AWS credentials)`,
+    };
+  }
+
+  return { engine, tlsDefault, iamAuthSupport, caValidity, engineVersion };
+}

@@ -1,0 +1,25 @@
+// Engine versions compare on their leading numeric part: "8.0.mysql_aurora.3.08.2" -> [8, 0], "15.4" -> [15, 4].
+
+export function numericPrefix(version: string): number[] {
+  const parts: number[] = [];
+  for (const part of version.trim().split('.')) {
+    if (!/^\d+$/.test(part)) break;
+    parts.push(Number(part));
+  }
+  return parts;
+}
+
+/** Negative, zero or positive as `a` is below, equal to or above `b`; missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const left = numericPrefix(a);
+  const right = numericPrefix(b);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function atLeast(version: string, minimum: string): boolean {
+  return compareVersions(version, minimum) >= 0;
+}
