@@ -62,7 +62,8 @@ export function predictRestart(
     trigger = caChange.pending ? 'pending-ca-change' : 'planned-ca-change';
     const to = caChange.to.known ? caChange.to.value ?? 'the default CA' : 'a CA known only after apply';
     const rotate = rotation(resource, lookup);
-    caPart = { required: rotate.required, reason: `CA ${caChange.from ?? '(default)'} → ${to}: ${rotate.reason}` };
+    const from = caChange.fromUnknown ? 'its current CA' : caChange.from ?? 'the default CA';
+    caPart = { required: rotate.required, reason: `CA ${from} → ${to}: ${rotate.reason}` };
   } else if (caAllowed === false) {
     trigger = 'ca-not-allowed';
     const rotate = rotation(resource, lookup);

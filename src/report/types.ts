@@ -46,7 +46,11 @@ export interface ResourceReport {
   caValidTill: string | null;
   serverCertValidTill: string | null;
   sslEnforced: boolean | null;
+  /** How sslEnforced was decided ("rds.force_ssl = 1 in parameter group pg"), or why it is null ("unknown: …", "not applicable: …"). */
+  sslBasis: string;
   iamAuth: boolean | null;
+  /** "set", or why iamAuth is null ("unknown: …", "not applicable: IAM database authentication is not available for …"). */
+  iamAuthBasis: string;
   restart: RestartPrediction;
   /** Whether a CA rotation on this engine version restarts the database, change or not (inventory). */
   rotationRestarts: boolean | null;

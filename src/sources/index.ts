@@ -1,4 +1,5 @@
 // Reads every source the run names, in parallel, into SourceResults. Globs expand here, once.
+import { isAbsolute, join, resolve } from 'node:path';
 import { isDynamicPattern, glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import type { SourceResult } from '../model.js';
@@ -22,17 +23,22 @@ export interface SourceOptions {
   snapshots: string[];
 }
 
-/** Expands globs (sorted); a glob that matches nothing is an error, a plain path is kept for the reader to open. */
+/**
+ * Expands globs (sorted); a glob that matches nothing is an error, a plain path is kept for the reader
+ * to open. Paths stay as the user wrote them (they appear in reports and annotations), joined to `cwd`
+ * when that is not the process's own directory.
+ */
 export async function expandFiles(patterns: string[], cwd: string, flag: string): Promise<string[]> {
+  const rebase = (path: string) => (isAbsolute(path) || resolve(cwd) === process.cwd() ? path : join(cwd, path));
   const files: string[] = [];
   for (const pattern of patterns) {
     if (!isDynamicPattern(pattern)) {
-      files.push(pattern);
+      files.push(rebase(pattern));
       continue;
     }
-    const matches = (await glob(pattern, { cwd, dot: true, expandDirectories: false })).sort();
+    const matches = (await glob(pattern, { cwd, dot: true, expandDirectories: false, absolute: isAbsolute(pattern) })).sort();
     if (matches.length === 0) throw new InputError(`${flag}: no files match "${pattern}"`);
-    files.push(...matches);
+    files.push(...matches.map(rebase));
   }
   return [...new Set(files)];
 }
@@ -66,7 +72,10 @@ export async function readSources(options: SourceOptions): Promise<SourceResult[
     const changesets = [];
     for (const spec of options.changesets) {
       const at = spec.indexOf('=');
-      if (at > 0) changesets.push({ file: spec.slice(0, at), template: spec.slice(at + 1) });
+      if (at > 0) {
+        const [file, template] = await Promise.all([spec.slice(0, at), spec.slice(at + 1)].map((p) => expandFiles([p], cwd, '--changeset')));
+        changesets.push({ file: file![0]!, template: template![0]! });
+      }
       else for (const file of await expandFiles([spec], cwd, '--changeset')) changesets.push({ file, template: null });
     }
     reads.push(
