@@ -94,6 +94,11 @@ export interface TlsFacts {
 
 export interface CaChange {
   from: string | null;
+  /**
+   * Set, with the reason, when the source does not tell the previous CA (a change set described
+   * without `--include-property-values`): `from` is then null for "not told", not "not set".
+   */
+  fromUnknown?: string;
   to: Fact<string | null>;
   /** Live: the change is pending (`PendingModifiedValues`, maintenance action), not in a plan. */
   pending: boolean;
@@ -190,4 +195,11 @@ export interface SourceResult {
   errors: SourceError[];
   engineVersions?: EngineVersionFact[];
   certificates?: CertificateFact[];
+  /**
+   * Optional facts not read because IAM denies the API (live: DescribeDBEngineVersions,
+   * DescribeCertificates, DescribePendingMaintenanceActions, DescribeOptionGroups), e.g.
+   * `{source: "us-east-1 DescribeDBEngineVersions", message: "AccessDenied: …"}`. The facts they
+   * would give fall back (shipped data) or stay unknown; unlike `errors`, the run is not incomplete.
+   */
+  unavailable?: SourceError[];
 }
