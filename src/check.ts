@@ -79,15 +79,19 @@ export async function check(options: CheckOptions): Promise<Report> {
   const askRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   const pairs = versionsToAsk(results);
   if (options.awsFacts !== false && pairs.length > 0 && askRegion && awsCredentialsConfigured(env)) {
-    // Optional enrichment: when AWS says no, restart predictions fall back to files and shipped data.
+    // Optional enrichment: when AWS says no, restart predictions fall back to files and shipped data,
+    // and the refusal is reported as unavailable (the run is not incomplete for it).
     const fetched = await fetchEngineVersionFacts(pairs, askRegion);
     awsEngineVersions.push(...fetched.facts);
+    if (fetched.errors.length > 0) results.push({ resources: [], errors: [], unavailable: fetched.errors });
   }
 
+  const unavailable = results.flatMap((r: SourceResult) => r.unavailable ?? []);
   const facts = createFacts({
     awsEngineVersions,
     fileEngineVersions,
     certificates: results.flatMap((r: SourceResult) => r.certificates ?? []),
+    engineVersionsUnavailable: unavailable.filter((u) => u.source.includes('DescribeDBEngineVersions')),
   });
   return buildReport(results, { policy: options.policy, facts, asOf: options.asOf ?? new Date(), version: TOOL_VERSION });
 }

@@ -84,3 +84,16 @@ describe('CA validity', () => {
     expect(createFacts().caValidity('my-private-ca', null)).toBeNull();
   });
 });
+
+describe('a refused DescribeDBEngineVersions', () => {
+  it('is named in the reason when no other data has the version', () => {
+    const facts = createFacts({
+      engineVersionsUnavailable: [{ source: 'us-east-1 DescribeDBEngineVersions', message: 'AccessDenied: not authorized' }],
+    });
+    const lookup = facts.engineVersion('postgres', '16.4', 'us-east-1');
+    expect(lookup.fact).toBeNull();
+    if (!lookup.fact) expect(lookup.reason).toBe('no engine-version facts for postgres 16.4: us-east-1 DescribeDBEngineVersions was refused (AccessDenied: not authorized), and no --engine-versions file or shipped data has it');
+    // Shipped data still answers for the versions it has.
+    expect(facts.engineVersion('postgres', '13.4', 'us-east-1').fact?.supportsCertificateRotationWithoutRestart).toBe(true);
+  });
+});

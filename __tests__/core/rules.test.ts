@@ -130,6 +130,12 @@ describe('Aurora: the cluster decides TLS and IAM auth', () => {
     expect(r.resources.find((x) => x.id === 'm1')).toMatchObject({ sslEnforced: false, iamAuth: false, ca: 'rds-ca-rsa2048-g1' });
   });
 
+  it('a CloudFormation member links to its cluster in another evaluated template', () => {
+    const cfn = (file: string) => ({ type: 'cloudformation' as const, file, region: null, account: null, location: at(1, 1, file) });
+    const r = report([{ ...cluster, origin: cfn('cluster.yaml') }, { ...member('m1'), origin: cfn('members.yaml') }]);
+    expect(r.findings.map((f) => `${f.rule}@${f.resource}`)).toEqual(['ssl-enforced@cluster', 'iam-auth@cluster']);
+  });
+
   it('a member whose cluster is not evaluated has unknown TLS and IAM', () => {
     const r = report([member('orphan')]);
     expect(r.findings.map((f) => f.message)).toEqual([

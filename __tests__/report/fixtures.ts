@@ -170,6 +170,7 @@ export function sampleReport(): Report {
     findings,
     suppressed,
     errors: [{ source: 'live us-west-2', message: 'AccessDenied: not authorized to perform rds:DescribeDBInstances' }],
+    unavailable: [{ source: 'us-east-1 DescribeDBEngineVersions', message: 'AccessDenied: not authorized to perform rds:DescribeDBEngineVersions' }],
   };
 }
 
@@ -185,6 +186,7 @@ export function cleanReport(): Report {
     findings: [],
     suppressed: [],
     errors: [],
+    unavailable: [],
   };
 }
 

@@ -14,7 +14,7 @@ describe('renderJson', () => {
   });
 
   it("puts SPEC's properties first, in SPEC's order, and the others after them", () => {
-    expect(Object.keys(parsed)).toEqual(['tool', 'summary', 'resources', 'findings', 'errors', 'asOf', 'policy', 'suppressed']);
+    expect(Object.keys(parsed)).toEqual(['tool', 'summary', 'resources', 'findings', 'errors', 'asOf', 'policy', 'suppressed', 'unavailable']);
     expect(Object.keys(parsed.summary)).toEqual([
       'resources', 'findings', 'error', 'warning', 'notice', 'restartRequired', 'incomplete', 'suppressed', 'excluded',
     ]);

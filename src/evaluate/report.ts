@@ -79,11 +79,23 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
   const asOfDay = asOf.toISOString().slice(0, 10);
   const resources = results.flatMap((r) => r.resources);
   const errors = results.flatMap((r) => r.errors);
+  const unavailable = results.flatMap((r) => r.unavailable ?? []);
 
   const clusters = new Map<string, Resource>();
+  const clustersById = new Map<string, Resource[]>();
   for (const resource of resources) {
-    if (resource.kind === 'db-cluster') clusters.set(`${sourceKey(resource)}\u0000${resource.id}`, resource);
+    if (resource.kind !== 'db-cluster') continue;
+    clusters.set(`${sourceKey(resource)}\u0000${resource.id}`, resource);
+    clustersById.set(resource.id, [...(clustersById.get(resource.id) ?? []), resource]);
   }
+  // A CloudFormation member may name a cluster defined in another evaluated template: link it when unambiguous.
+  const clusterOf = (member: Resource): Resource | undefined => {
+    if (member.kind !== 'cluster-member' || !member.clusterId) return undefined;
+    const same = clusters.get(`${sourceKey(member)}\u0000${member.clusterId}`);
+    if (same || (member.origin.type !== 'cloudformation' && member.origin.type !== 'changeset')) return same;
+    const elsewhere = (clustersById.get(member.clusterId) ?? []).filter((c) => c.origin.type === 'cloudformation' || c.origin.type === 'changeset');
+    return elsewhere.length === 1 ? elsewhere[0] : undefined;
+  };
 
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -97,10 +109,7 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
       continue;
     }
     const settings = effectiveSettings(resource, policy);
-    const cluster =
-      resource.kind === 'cluster-member' && resource.clusterId
-        ? clusters.get(`${sourceKey(resource)}\u0000${resource.clusterId}`)
-        : undefined;
+    const cluster = clusterOf(resource);
     const context = { settings, facts, asOf, cluster };
     const evaluation = evaluate(resource, context);
     rows.push(resourceRow(resource, evaluation, facts));
@@ -196,5 +205,6 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
     findings,
     suppressed,
     errors,
+    unavailable,
   };
 }

@@ -1,7 +1,7 @@
 // Facts are data: CA dates, per-engine TLS settings and IAM support, engine-version restart facts.
 // What the tool ships is overridden by a user's --engine-versions file, which AWS answers override.
 import picomatch from 'picomatch';
-import type { CertificateFact, EngineVersionFact, Fact } from '../model.js';
+import type { CertificateFact, EngineVersionFact, Fact, SourceError } from '../model.js';
 import { known, unknown } from '../model.js';
 import authorities from './data/certificate-authorities.json' with { type: 'json' };
 import shippedEngineVersions from './data/engine-versions.json' with { type: 'json' };
@@ -94,6 +94,8 @@ export interface FactsInput {
   /** From --engine-versions files. */
   fileEngineVersions?: EngineVersionFact[];
   certificates?: CertificateFact[];
+  /** DescribeDBEngineVersions calls AWS refused: named in the reason when no other data has the version. */
+  engineVersionsUnavailable?: SourceError[];
 }
 
 const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = (
@@ -202,6 +204,13 @@ export function createFacts(input: FactsInput = {}): Facts {
           supportedCAs: null,
           source: `shipped data: ${shippedSourceTitle(range.source)}`,
         },
+      };
+    }
+    const refused = (input.engineVersionsUnavailable ?? []).find((u) => region === null || u.source.startsWith(region));
+    if (refused) {
+      return {
+        fact: null,
+        reason: `no engine-version facts for ${name} ${version}: ${refused.source} was refused (${refused.message}), and no --engine-versions file or shipped data has it`,
       };
     }
     return {

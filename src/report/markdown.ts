@@ -74,6 +74,7 @@ const PRIORITY = {
   restart: 2,
   warning: 3,
   unknown: 4,
+  unavailable: 4,
   expired: 5,
   unused: 6,
   notice: 7,
@@ -241,6 +242,23 @@ function sourceErrorSection(context: Context): Section {
   };
 }
 
+function unavailableSection(context: Context): Section {
+  const items = context.report.unavailable.map<Item>((refusal) => ({
+    line: `- ${inlineCode(clip(refusal.source, MAX_CELL))}: ${escapeMarkdown(clip(refusal.message, MAX_CELL))}`,
+    priority: PRIORITY.unavailable,
+  }));
+  return {
+    heading: [
+      heading(context, `Not read: permission denied (${items.length})`),
+      'Optional AWS APIs the credentials may not call: the facts they give are unknown or come from shipped data.',
+    ],
+    open: [],
+    close: [],
+    items,
+    noun: ['refused call', 'refused calls'],
+  };
+}
+
 function exemptionRow(exemption: ExemptionStatus, policyFile: string | null): string {
   const rules = exemption.rules === 'all' ? 'all' : exemption.rules.join(', ');
   const at = policyFile && exemption.line != null ? `${policyFile}:${exemption.line}` : '';
@@ -329,6 +347,7 @@ function blocks(context: Context): Block[] {
     findingsSection(context, report.findings, 'Findings'),
     restartSection(context),
     unknownSection(context),
+    unavailableSection(context),
     exemptionSection(context),
     inventorySection(context),
   ];

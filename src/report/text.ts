@@ -100,6 +100,11 @@ function sourceErrors(report: Report, paint: Palette): string[] {
   return section('Could not be read (the evaluation is incomplete):', items, paint);
 }
 
+function unavailable(report: Report, paint: Palette): string[] {
+  const items = report.unavailable.map((refusal) => `${paint.severity.warning(safe(refusal.source))}: ${safe(refusal.message)}`);
+  return section('Not read, permission denied (those facts are unknown or from shipped data):', items, paint);
+}
+
 function exemptions(report: Report, paint: Palette): string[] {
   const file = report.policy.file;
   const items = staleExemptions(report).map((exemption) => {
@@ -130,6 +135,7 @@ export function renderText(report: Report, options: TextOptions): string {
     ...restarts(report, paint),
     ...unknowns(report, paint),
     ...sourceErrors(report, paint),
+    ...unavailable(report, paint),
     ...exemptions(report, paint),
   ];
   if (body.length === 0) {

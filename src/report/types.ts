@@ -93,4 +93,6 @@ export interface Report {
   findings: Finding[];
   suppressed: SuppressedFinding[];
   errors: SourceError[];
+  /** Optional APIs the account's IAM refused: the facts they give are unknown or from shipped data; not incomplete. */
+  unavailable: SourceError[];
 }
