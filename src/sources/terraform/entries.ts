@@ -1,0 +1,256 @@
+// One pass over `resource_changes` picks the RDS resources and parameter groups, and an index over
+// them answers the links between resources: by value (a group's name, a cluster's identifier)
+// or, when the value is known only after apply, through the configuration's references.
+import type { PlannedChange } from '../../model.js';
+import { InputError } from '../../errors.js';
+import { configPathOf, modulePathMatches, parseModulePath, parseSteps, type ModulePath } from './address.js';
+import { PlanConfiguration } from './config.js';
+import { isRecord, type ChangeJson, type ConfigResourceJson, type ResourceChangeJson, type Values } from './plan-types.js';
+
+export const TRACKED_TYPES = [
+  'aws_db_instance',
+  'aws_rds_cluster',
+  'aws_rds_cluster_instance',
+  'aws_db_parameter_group',
+  'aws_rds_cluster_parameter_group',
+] as const;
+export type TrackedType = (typeof TRACKED_TYPES)[number];
+const TRACKED = new Set<string>(TRACKED_TYPES);
+export const isTrackedType = (type: string): type is TrackedType => TRACKED.has(type);
+
+export interface Entry {
+  address: string;
+  type: TrackedType;
+  name: string;
+  /** Instance key as written in the address (`[0]`, `["a"]`), or null. */
+  key: string | null;
+  /** The module instance the resource lives in. */
+  path: ModulePath;
+  configPath: string;
+  action: PlannedChange['action'];
+  before: Values | null;
+  after: Values;
+  /** `after_unknown`; true when the whole object is unknown. */
+  afterUnknown: Values | true;
+  replacePaths: unknown;
+  config: ConfigResourceJson | undefined;
+}
+
+/** What `read` returns for a value known only after apply. */
+export const UNKNOWN = Symbol('known after apply');
+
+/** A value of `after`: UNKNOWN until apply, else the value (null when unset). */
+export function read(entry: Entry, attribute: string): unknown {
+  if (entry.afterUnknown === true || entry.afterUnknown[attribute] === true) return UNKNOWN;
+  return entry.after[attribute] ?? null;
+}
+
+/** A string argument: undefined when unknown until apply, null when unset or empty. */
+export function readString(entry: Entry, attribute: string): string | null | undefined {
+  const value = read(entry, attribute);
+  if (value === UNKNOWN) return undefined;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function beforeString(entry: Entry, attribute: string): string | null {
+  const value = entry.before?.[attribute];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * The attributes the model is built from. Entries keep only these, never whole `before`/`after`
+ * objects: those hold passwords, and dropping the rest at once keeps large plans small in memory.
+ */
+const READ_ATTRIBUTES = [
+  'address', 'apply_immediately', 'arn', 'ca_cert_identifier', 'ca_certificate_identifier', 'cluster_identifier',
+  'db_cluster_instance_class', 'db_cluster_parameter_group_name', 'endpoint', 'engine', 'engine_version',
+  'engine_version_actual', 'family', 'iam_database_authentication_enabled', 'identifier', 'instance_class', 'name',
+  'name_prefix', 'parameter', 'parameter_group_name', 'region', 'replicate_source_db', 'tags', 'tags_all',
+] as const;
+
+function pick(values: Values): Values {
+  const picked: Values = {};
+  for (const attribute of READ_ATTRIBUTES) if (values[attribute] !== undefined) picked[attribute] = values[attribute];
+  return picked;
+}
+
+/** Reads the resource changes of one plan into entries. */
+export class EntryReader {
+  /** Parsed module addresses: a plan repeats a few of them many times. */
+  private readonly modules = new Map<string, { path: ModulePath; configPath: string } | null>();
+
+  constructor(
+    private readonly config: PlanConfiguration,
+    private readonly file: string,
+  ) {}
+
+  /**
+   * One resource_change as an entry, or null when it is not evaluated: not a tracked managed
+   * resource, or only being deleted (or forgotten).
+   */
+  read(rc: ResourceChangeJson): Entry | null {
+    const { file } = this;
+    if (!isRecord(rc) || typeof rc.type !== 'string' || !isTrackedType(rc.type)) return null;
+    if (rc.mode !== undefined && rc.mode !== 'managed') return null;
+    if (rc.deposed !== undefined) return null; // an old object kept for create_before_destroy: being destroyed
+    const change: ChangeJson | null = isRecord(rc.change) ? rc.change : null;
+    const actions = change && Array.isArray(change.actions) ? change.actions : null;
+    if (!change || !actions || typeof rc.address !== 'string') {
+      throw new InputError(`Terraform plan: a ${rc.type} resource change has no address or change.actions`, { file });
+    }
+    const action = actionOf(actions, change.importing !== undefined && change.importing !== null);
+    if (action === null) return null;
+    const located = this.locate(rc, rc.address);
+    if (!located) throw new InputError(`Terraform plan: cannot read resource address ${JSON.stringify(rc.address)}`, { file });
+    if (!isRecord(change.after)) {
+      throw new InputError(`Terraform plan: ${rc.address} is planned (${actions.join(', ')}) without "after" values`, { file });
+    }
+    const { configPath } = located;
+    return {
+      address: rc.address,
+      type: rc.type,
+      name: located.name,
+      key: located.key,
+      path: located.path,
+      configPath,
+      action,
+      // Only an update compares before with after.
+      before: action === 'update' && isRecord(change.before) ? pick(change.before) : null,
+      after: pick(change.after),
+      afterUnknown: change.after_unknown === true ? true : isRecord(change.after_unknown) ? pick(change.after_unknown) : {},
+      replacePaths: change.replace_paths,
+      config: this.config.resource(configPath, rc.type, located.name),
+    };
+  }
+
+  /** Module instance, name and key of a managed resource, from `module_address`/`index` when given. */
+  private locate(rc: ResourceChangeJson, address: string): { path: ModulePath; configPath: string; name: string; key: string | null } | null {
+    if (typeof rc.name === 'string' && (rc.module_address === undefined || typeof rc.module_address === 'string')) {
+      const moduleAddress = rc.module_address ?? '';
+      let module = this.modules.get(moduleAddress);
+      if (module === undefined) {
+        const path = parseModulePath(moduleAddress);
+        module = path ? { path, configPath: configPathOf(path) } : null;
+        this.modules.set(moduleAddress, module);
+      }
+      const index = rc.index;
+      const key = typeof index === 'number' ? `[${index}]` : typeof index === 'string' ? `[${JSON.stringify(index)}]` : null;
+      // Old plans may lack module_address: then only a root address can be read this way.
+      if (module && (rc.module_address !== undefined || !address.startsWith('module.'))) {
+        return { path: module.path, configPath: module.configPath, name: rc.name, key };
+      }
+    }
+    const steps = parseSteps(address);
+    if (!steps) return null;
+    const path: ModulePath = [];
+    let i = 0;
+    while (steps[i]?.name === 'module' && steps[i]!.key === null && steps[i + 1]) {
+      path.push(steps[i + 1]!);
+      i += 2;
+    }
+    const type = steps[i];
+    const name = steps[i + 1];
+    if (!type || !name || type.key !== null || i + 2 !== steps.length) return null;
+    return { path, configPath: configPathOf(path), name: name.name, key: name.key };
+  }
+}
+
+/** `create`, `update`, a replacement, or nothing to evaluate (delete, forget). */
+function actionOf(actions: unknown[], importing: boolean): PlannedChange['action'] | null {
+  const has = (a: string) => actions.includes(a);
+  if (has('delete') && has('create')) return 'replace';
+  if (has('create')) return 'create';
+  if (has('update')) return 'update';
+  if (has('no-op') || has('read')) return importing ? 'import' : 'no-op';
+  return null; // delete, forget
+}
+
+export type Link = { entry: Entry; via: string } | { entry: null; reason: string };
+
+export class PlanIndex {
+  private readonly byType = new Map<TrackedType, Entry[]>();
+  private readonly byValueCache = new Map<string, Map<string, Entry[]>>();
+  /** Every instance of a resource block, by `configPath type.name`. */
+  private readonly byBlock = new Map<string, Entry[]>();
+
+  constructor(
+    readonly entries: readonly Entry[],
+    private readonly config: PlanConfiguration,
+  ) {
+    for (const type of TRACKED_TYPES) this.byType.set(type, []);
+    for (const entry of entries) {
+      this.byType.get(entry.type)!.push(entry);
+      const block = `${entry.configPath} ${entry.type}.${entry.name}`;
+      const instances = this.byBlock.get(block);
+      if (instances) instances.push(entry);
+      else this.byBlock.set(block, [entry]);
+    }
+  }
+
+  ofType(type: TrackedType): readonly Entry[] {
+    return this.byType.get(type)!;
+  }
+
+  /** Resources of a type whose known `attribute` equals `value` (group names, cluster identifiers, ARNs). */
+  withValue(type: TrackedType, attribute: string, value: string): readonly Entry[] {
+    const cacheKey = `${type} ${attribute}`;
+    let index = this.byValueCache.get(cacheKey);
+    if (!index) {
+      index = new Map();
+      for (const entry of this.ofType(type)) {
+        const known = readString(entry, attribute);
+        if (!known) continue;
+        const list = index.get(known);
+        if (list) list.push(entry);
+        else index.set(known, [entry]);
+      }
+      this.byValueCache.set(cacheKey, index);
+    }
+    return index.get(value) ?? [];
+  }
+
+  /**
+   * The resource of `targetType` that an argument's value comes from, when the value is known only
+   * after apply: follow the configuration's references (across module inputs and outputs). A
+   * trail that ends in a local value (not in plan JSON) links only when exactly one candidate
+   * exists in that module and below; any other unknown source makes the link unknown.
+   */
+  linkThroughConfiguration(entry: Entry, attribute: string, targetType: TrackedType): Link {
+    const expression = PlanConfiguration.argument(entry.config, attribute);
+    if (!this.config.present || !expression) {
+      return { entry: null, reason: `${attribute} is known only after apply` };
+    }
+    const candidates = new Set<Entry>();
+    const locals: string[] = [];
+    for (const leaf of this.config.leaves(expression, entry.path)) {
+      if (leaf.kind === 'static') continue;
+      if (leaf.kind === 'dynamic') return { entry: null, reason: `${attribute} comes from ${leaf.what}, known only after apply` };
+      if (leaf.kind === 'resource') {
+        if (leaf.type !== targetType) {
+          return { entry: null, reason: `${attribute} comes from ${leaf.type}.${leaf.name}, known only after apply` };
+        }
+        for (const candidate of this.byBlock.get(`${configPathOf(leaf.module)} ${targetType}.${leaf.name}`) ?? []) {
+          if (modulePathMatches(leaf.module, candidate.path) && (leaf.key === null || leaf.key === candidate.key)) candidates.add(candidate);
+        }
+        continue;
+      }
+      const where = leaf.module.length ? configPathOf(leaf.module) : 'the root module';
+      locals.push(`local.${leaf.name} in ${where}`);
+      for (const candidate of this.ofType(targetType)) {
+        const under = candidate.path.length >= leaf.module.length && modulePathMatches(leaf.module, candidate.path.slice(0, leaf.module.length));
+        if (under) candidates.add(candidate);
+      }
+    }
+    if (candidates.size === 1) {
+      const [found] = candidates;
+      const via = locals.length
+        ? `configuration references through ${locals.join(', ')} (locals are not in plan JSON; the only ${targetType} there)`
+        : 'configuration references';
+      return { entry: found!, via };
+    }
+    if (candidates.size === 0) {
+      return { entry: null, reason: `${attribute} is known only after apply, and its configuration names no ${targetType} in the plan` };
+    }
+    return { entry: null, reason: `${attribute} is known only after apply and may come from any of ${candidates.size} ${targetType} resources` };
+  }
+}
