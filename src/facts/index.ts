@@ -104,10 +104,6 @@ const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = 
 
 const SHIPPED = shippedEngineVersions as ShippedEngineVersions;
 
-function shippedSourceTitle(id: string): string {
-  const source = SHIPPED.sources.find((s) => s.id === id);
-  return source ? `${source.title}${source.url ? ` (${source.url})` : ''}` : id;
-}
 
 function versionKey(engine: string, version: string): string {
   return `${engine.toLowerCase()} ${version}`;
@@ -128,7 +124,8 @@ export function createFacts(input: FactsInput = {}): Facts {
       version: row.version,
       supportsCertificateRotationWithoutRestart: row.supportsCertificateRotationWithoutRestart,
       supportedCAs: row.supportedCAs,
-      source: `shipped data: ${shippedSourceTitle(row.source)}`,
+      // Cited by source id; the JSON's sources and ENGINE-VERSIONS-SOURCES.md say what each is.
+      source: `shipped data: ${row.source}`,
     });
   }
   const certificates = input.certificates ?? [];
@@ -202,7 +199,7 @@ export function createFacts(input: FactsInput = {}): Facts {
           version,
           supportsCertificateRotationWithoutRestart: range.supportsCertificateRotationWithoutRestart,
           supportedCAs: null,
-          source: `shipped data: ${shippedSourceTitle(range.source)}`,
+          source: `shipped data: ${range.source}`,
         },
       };
     }
