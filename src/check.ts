@@ -6,7 +6,6 @@ import { createFacts } from './facts/index.js';
 import type { EngineVersionFact, Resource, SourceResult } from './model.js';
 import type { Policy } from './policy/types.js';
 import type { Report } from './report/types.js';
-import { fetchEngineVersionFacts, readEngineVersionsFiles } from './sources/engine-versions/index.js';
 import { expandFiles, hasSources, readSources, type SourceOptions } from './sources/index.js';
 
 export const TOOL_VERSION: string = packageJson.version;
@@ -70,18 +69,21 @@ export async function check(options: CheckOptions): Promise<Report> {
     sourceOptions.regions = [region];
   }
 
+  // The engine-versions module (and the AWS SDK it brings) loads only when a run needs it.
+  const engineVersions = () => import('./sources/engine-versions/index.js');
+  const engineVersionFiles = await expandFiles(options.engineVersions ?? [], cwd, '--engine-versions');
   const [results, fileEngineVersions] = await Promise.all([
     readSources(sourceOptions),
-    readEngineVersionsFiles(await expandFiles(options.engineVersions ?? [], cwd, '--engine-versions')),
+    engineVersionFiles.length > 0 ? engineVersions().then((m) => m.readEngineVersionsFiles(engineVersionFiles)) : [],
   ]);
 
   const awsEngineVersions: EngineVersionFact[] = results.flatMap((r: SourceResult) => r.engineVersions ?? []);
   const askRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const pairs = versionsToAsk(results);
-  if (options.awsFacts !== false && pairs.length > 0 && askRegion && awsCredentialsConfigured(env)) {
+  const pairs = options.awsFacts !== false && askRegion && awsCredentialsConfigured(env) ? versionsToAsk(results) : [];
+  if (askRegion && pairs.length > 0) {
     // Optional enrichment: when AWS says no, restart predictions fall back to files and shipped data,
     // and the refusal is reported as unavailable (the run is not incomplete for it).
-    const fetched = await fetchEngineVersionFacts(pairs, askRegion);
+    const fetched = await (await engineVersions()).fetchEngineVersionFacts(pairs, askRegion);
     awsEngineVersions.push(...fetched.facts);
     if (fetched.errors.length > 0) results.push({ resources: [], errors: [], unavailable: fetched.errors });
   }

@@ -5,7 +5,7 @@ import * as github from '@actions/github';
 import { check } from '../check.js';
 import { InputError, errorMessage } from '../errors.js';
 import { EXIT, exitCode, reachesFailOn, type FailOn } from '../exit.js';
-import { loadPolicy } from '../policy/index.js';
+import { loadPolicy } from '../policy/load.js';
 import { countBySeverity, describeCounts, plural } from '../report/common.js';
 import { renderText } from '../report/index.js';
 import type { Report } from '../report/types.js';

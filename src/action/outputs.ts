@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { renderJson, renderSarif, textLength } from '../report/index.js';
+import { renderJsonChunks, renderSarif, textLength } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { OUTPUTS_BUDGET_BYTES, SARIF_MAX_GZIP_BYTES } from './limits.js';
 
@@ -43,7 +43,7 @@ export async function writeReportFiles(report: Report, directory: string, worksp
   const sarif = renderSarif(report, { repoRoot: workspace });
   try {
     await mkdir(directory, { recursive: true });
-    await Promise.all([writeFile(files.report, renderJson(report)), writeFile(files.sarif, sarif)]);
+    await Promise.all([writeFile(files.report, renderJsonChunks(report)), writeFile(files.sarif, sarif)]);
   } catch (error) {
     warn(`Could not write the report files in ${directory}: ${error instanceof Error ? error.message : String(error)}. The "report" and "sarif" outputs are not set; the verdict is not affected.`);
     return null;

@@ -5,12 +5,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { check, TOOL_VERSION } from '../check.js';
 import { EXIT, exitCode, FAIL_ON, type FailOn } from '../exit.js';
 import { InputError, errorMessage } from '../errors.js';
-import { loadPolicy } from '../policy/index.js';
+import { loadPolicy } from '../policy/load.js';
 import { policySchema } from '../policy/schema.js';
 import { starterPolicy } from '../policy/starter.js';
-import { FORMATS, renderReport, type Format } from '../report/index.js';
+import { FORMATS, renderReportChunks, type Format } from '../report/index.js';
 import type { Report } from '../report/types.js';
-import { captureSnapshot, writeSnapshot } from '../sources/snapshot/index.js';
 
 const USAGE = `rds-tls-guard ${TOOL_VERSION} — keep RDS and Aurora on approved TLS CAs, with TLS enforced and IAM auth on
 
@@ -152,7 +151,7 @@ function parseAsOf(value: string | undefined): Date | undefined {
   return date;
 }
 
-async function writeOutput(file: string, text: string): Promise<void> {
+async function writeOutput(file: string, text: string | Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(resolve(file)), { recursive: true });
     await writeFile(file, text);
@@ -191,9 +190,13 @@ async function runCheck(values: Values, io: CliIO): Promise<number> {
   });
   const color = io.stdoutIsTTY && !values['no-color'] && !io.env.NO_COLOR;
   for (const target of targets) {
-    const text = renderReport(report, target.format, { color: target.file === null && color });
-    if (target.file === null) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
-    else await writeOutput(target.file, text);
+    const chunks = renderReportChunks(report, target.format, { color: target.file === null && color });
+    if (target.file !== null) await writeOutput(target.file, chunks);
+    else {
+      let last = '';
+      for (const chunk of chunks) if (chunk !== '') io.stdout((last = chunk));
+      if (!last.endsWith('\n')) io.stdout('\n');
+    }
   }
   const files = targets.filter((t) => t.file !== null).map((t) => t.file);
   if (files.length > 0) io.stderr(`rds-tls-guard: ${oneLineSummary(report)}; wrote ${files.join(', ')}\n`);
@@ -207,6 +210,8 @@ async function runSnapshot(values: Values, io: CliIO): Promise<number> {
   const regions = values.region ?? [];
   const fallback = io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
   if (regions.length === 0 && !fallback) throw new InputError('snapshot needs --region (or AWS_REGION)');
+  // The snapshot module brings the AWS SDK: loaded for this command only.
+  const { captureSnapshot, writeSnapshot } = await import('../sources/snapshot/index.js');
   const snapshot = await captureSnapshot({ regions: regions.length > 0 ? regions : [fallback!] });
   await writeSnapshot(output[0]!, snapshot);
   const errors = snapshot.errors ?? [];

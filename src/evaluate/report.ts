@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/index.js';
 import type { Location, Resource, SourceResult } from '../model.js';
-import { describeSelector, effectiveSettings, findExemption, scopeDecision } from '../policy/index.js';
+import { describeSelector, findExemption, scopeDecision, settingsResolver } from '../policy/select.js';
 import type { Policy, PolicySettings, RuleId, Severity } from '../policy/types.js';
 import type { ExemptionStatus, Finding, Report, ResourceReport, SuppressedFinding } from '../report/types.js';
 import { RULE_SET, unknownFinding } from '../rules/index.js';
@@ -40,6 +40,7 @@ function resourceRow(resource: Resource, evaluation: Evaluation, facts: Facts): 
   const engine = resource.engine.known ? resource.engine.value : null;
   const engineVersion = resource.engineVersion.known ? resource.engineVersion.value : null;
   const lookup = facts.engineVersion(engine ?? '', engineVersion, resource.origin.region);
+  // In the JSON report's order (SPEC's first), so that renderJson writes it as it is.
   return {
     id: resource.id,
     arn: resource.arn,
@@ -47,24 +48,25 @@ function resourceRow(resource: Resource, evaluation: Evaluation, facts: Facts): 
     engine,
     engineVersion,
     ca: caId,
+    sslEnforced: tls.applicable && tls.enforced.known ? tls.enforced.value : null,
+    iamAuth: iam.applicable && iam.enabled.known ? iam.enabled.value : null,
+    restart: evaluation.restart,
+    // file and line together: the resource's block when the source has lines (a .tf file for a plan).
+    source: {
+      type: resource.origin.type,
+      file: resource.origin.location.line != null ? resource.origin.location.file ?? resource.origin.file : resource.origin.file,
+      line: resource.origin.location.line,
+      region: resource.origin.region,
+    },
     caBasis,
     caValidTill: resource.ca?.caValidTill ?? (caId ? facts.caValidity(caId, resource.origin.region)?.validTill ?? null : null),
     serverCertValidTill: resource.ca?.serverCertValidTill ?? null,
-    sslEnforced: tls.applicable && tls.enforced.known ? tls.enforced.value : null,
-    sslBasis: !tls.applicable ? `not applicable: ${tls.reason}` : tls.enforced.known ? tls.detail : `unknown: ${tls.enforced.reason}`,
-    iamAuth: iam.applicable && iam.enabled.known ? iam.enabled.value : null,
-    iamAuthBasis: !iam.applicable ? `not applicable: ${iam.reason}` : iam.enabled.known ? 'set' : `unknown: ${iam.enabled.reason}`,
-    restart: evaluation.restart,
     rotationRestarts: evaluation.rotationRestarts,
     supportedCAs: lookup.fact?.supportedCAs ?? null,
     identifier: resource.identifier ?? null,
     endpoint: resource.endpoint ?? null,
-    source: {
-      type: resource.origin.type,
-      file: resource.origin.file,
-      line: resource.origin.location.line,
-      region: resource.origin.region,
-    },
+    sslBasis: !tls.applicable ? `not applicable: ${tls.reason}` : tls.enforced.known ? tls.detail : `unknown: ${tls.enforced.reason}`,
+    iamAuthBasis: !iam.applicable ? `not applicable: ${iam.reason}` : iam.enabled.known ? 'set' : `unknown: ${iam.enabled.reason}`,
   };
 }
 
@@ -102,20 +104,21 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
   const rows: ResourceReport[] = [];
   const exemptionHits = policy.exemptions.map(() => 0);
   let excluded = 0;
+  const settingsFor = settingsResolver(policy);
 
   for (const resource of resources) {
     if (!scopeDecision(resource, policy).included) {
       excluded++;
       continue;
     }
-    const settings = effectiveSettings(resource, policy);
+    const settings = settingsFor(resource);
     const cluster = clusterOf(resource);
     const context = { settings, facts, asOf, cluster };
     const evaluation = evaluate(resource, context);
     rows.push(resourceRow(resource, evaluation, facts));
 
     // The same unknown fact (an unknown CA) can block several rules: one finding names them all.
-    const unknowns = new Map<string, { rules: RuleId[]; message: string; at: Location }>();
+    let unknowns: Map<string, { rules: RuleId[]; message: string; at: Location }> | null = null;
     const candidates: { finding: Finding; raisedBy: RuleId[] }[] = [];
     for (const rule of RULE_SET) {
       const ruleSeverity = severityOf(settings, rule.id);
@@ -127,14 +130,15 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
               rule: rule.id,
               severity: outcome.severity ?? ruleSeverity,
               resource: resource.id,
-              arn: resource.arn,
               message: outcome.message,
               source: findingSource(resource, outcome.at),
+              arn: resource.arn,
             },
             raisedBy: [rule.id],
           });
         } else if (outcome.status === 'unknown') {
           const key = `${outcome.message}\u0000${outcome.at.file}:${outcome.at.line}:${outcome.at.column}`;
+          unknowns ??= new Map();
           const entry = unknowns.get(key) ?? { rules: [], message: outcome.message, at: outcome.at };
           entry.rules.push(rule.id);
           unknowns.set(key, entry);
@@ -142,15 +146,17 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
       }
     }
     const unknownSeverity = severityOf(settings, 'unknown');
-    if (unknownSeverity !== null) {
+    if (unknownSeverity !== null && unknowns !== null) {
       for (const entry of unknowns.values()) {
+        const { rule, message } = unknownFinding(entry.rules, entry.message);
         candidates.push({
           finding: {
-            ...unknownFinding(entry.rules, entry.message),
+            rule,
             severity: unknownSeverity,
             resource: resource.id,
-            arn: resource.arn,
+            message,
             source: findingSource(resource, entry.at),
+            arn: resource.arn,
           },
           raisedBy: entry.rules,
         });
@@ -158,6 +164,10 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
     }
 
     for (const { finding, raisedBy } of candidates) {
+      if (policy.exemptions.length === 0) {
+        findings.push(finding);
+        continue;
+      }
       // Suppressed only when an exemption holds for every rule the finding speaks for.
       const matches = raisedBy.map((rule) => findExemption(resource, finding.rule, policy, asOfDay, rule));
       for (const match of new Set(matches)) if (match) exemptionHits[match.index]++;
@@ -188,8 +198,6 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
   const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   return {
     tool: { name: 'rds-tls-guard', version: options.version },
-    asOf: asOfDay,
-    policy: { file: policy.file, exemptions },
     summary: {
       resources: rows.length,
       findings: findings.length,
@@ -203,8 +211,10 @@ export function buildReport(results: SourceResult[], options: BuildOptions): Rep
     },
     resources: rows,
     findings,
-    suppressed,
     errors,
+    asOf: asOfDay,
+    policy: { file: policy.file, exemptions },
+    suppressed,
     unavailable,
   };
 }

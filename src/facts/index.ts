@@ -104,6 +104,26 @@ const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = 
 
 const SHIPPED = shippedEngineVersions as ShippedEngineVersions;
 
+const ANSWER = Symbol('answer');
+
+/**
+ * `lookup` with its answers kept by argument (nested maps: no key strings to build). A run asks
+ * the same few questions (this engine, version, region) for every resource. Answers are shared,
+ * so callers must not change them.
+ */
+function cached<A extends unknown[], R>(lookup: (...args: A) => R): (...args: A) => R {
+  const answers = new Map<unknown, unknown>();
+  return (...args) => {
+    let map = answers;
+    for (const arg of args) {
+      let next = map.get(arg) as Map<unknown, unknown> | undefined;
+      if (!next) map.set(arg, (next = new Map()));
+      map = next;
+    }
+    if (!map.has(ANSWER)) map.set(ANSWER, lookup(...args));
+    return map.get(ANSWER) as R;
+  };
+}
 
 function versionKey(engine: string, version: string): string {
   return `${engine.toLowerCase()} ${version}`;
@@ -216,5 +236,11 @@ export function createFacts(input: FactsInput = {}): Facts {
     };
   }
 
-  return { engine, tlsDefault, iamAuthSupport, caValidity, engineVersion };
+  return {
+    engine: cached(engine),
+    tlsDefault: cached(tlsDefault),
+    iamAuthSupport: cached(iamAuthSupport),
+    caValidity: cached(caValidity),
+    engineVersion: cached(engineVersion),
+  };
 }

@@ -79,6 +79,18 @@ export function effectiveSettings(resource: Resource, policy: Policy): PolicySet
     .reduce<PolicySettings>((settings, override) => mergeSettings(settings, override.settings), mergeSettings(policy, {}));
 }
 
+/**
+ * effectiveSettings for every resource of a run: the top-level settings are merged once and
+ * shared by each resource no override matches (most of them). Settings are read, never changed.
+ */
+export function settingsResolver(policy: Policy): (resource: Resource) => PolicySettings {
+  const base = mergeSettings(policy, {});
+  return (resource) => {
+    const matching = policy.overrides.filter((override) => matchesSelector(resource, override.match));
+    return matching.length === 0 ? base : matching.reduce<PolicySettings>((settings, override) => mergeSettings(settings, override.settings), base);
+  };
+}
+
 export interface ExemptionMatch {
   exemption: Exemption;
   /** Position in `policy.exemptions`, for reports (`exemptions[2]`). */

@@ -1,6 +1,6 @@
 // One entry for every output format: `--format` picks the renderer.
 import { renderCsv } from './csv.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderText } from './text.js';
@@ -36,7 +36,16 @@ export function renderReport(report: Report, format: Format, options: RenderOpti
   }
 }
 
-export { renderCsv, renderJson, renderMarkdown, renderSarif, renderText };
+/**
+ * The report in pieces to write one after another: JSON a thousand items at a time (a large
+ * fleet's report never exists as one string), the other formats whole.
+ */
+export function* renderReportChunks(report: Report, format: Format, options: RenderOptions = {}): Generator<string> {
+  if (format === 'json') yield* renderJsonChunks(report);
+  else yield renderReport(report, format, options);
+}
+
+export { renderCsv, renderJson, renderJsonChunks, renderMarkdown, renderSarif, renderText };
 export type { MarkdownOptions, SarifOptions };
 export { textLength, truncateTo, type LengthUnit } from './length.js';
 export { escapeMarkdown, inlineCode } from './markdown-escape.js';

@@ -1,11 +1,11 @@
 // Reads every source the run names, in parallel, into SourceResults. Globs expand here, once.
+// The CloudFormation, live and snapshot sources are imported when named: they bring yaml and the
+// AWS SDK, which a run on Terraform plans never needs (and would otherwise load at every start).
 import { isAbsolute, join, resolve } from 'node:path';
 import { isDynamicPattern, glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import type { SourceResult } from '../model.js';
-import { readCloudFormation } from './cloudformation/index.js';
-import { readLive } from './live/index.js';
-import { readSnapshots } from './snapshot/index.js';
+import type { CloudFormationInput } from './cloudformation/index.js';
 import { readTerraformPlans } from './terraform/index.js';
 
 export interface SourceOptions {
@@ -62,32 +62,36 @@ export function hasSources(options: Pick<SourceOptions, 'terraformPlans' | 'clou
 
 export async function readSources(options: SourceOptions): Promise<SourceResult[]> {
   const { cwd } = options;
+  // Every glob expands first, in flag order (the first bad one is the error); then the sources
+  // read in parallel, each awaiting only its own steps, so Promise.all sees every failure.
+  const plans = await expandFiles(options.terraformPlans, cwd, '--terraform-plan');
+  const cloudformation = options.cloudformation.length > 0 || options.changesets.length > 0 ? await cloudFormationInputs(options) : null;
+  const snapshots = await expandFiles(options.snapshots, cwd, '--snapshot');
+
   const reads: Promise<SourceResult>[] = [];
-  if (options.terraformPlans.length > 0) {
-    const files = await expandFiles(options.terraformPlans, cwd, '--terraform-plan');
-    reads.push(readTerraformPlans(files, { configDir: options.terraformConfigDir }));
-  }
-  if (options.cloudformation.length > 0 || options.changesets.length > 0) {
-    const templates = await expandFiles(options.cloudformation, cwd, '--cloudformation');
-    const changesets = [];
-    for (const spec of options.changesets) {
-      const at = spec.indexOf('=');
-      if (at > 0) {
-        const [file, template] = await Promise.all([spec.slice(0, at), spec.slice(at + 1)].map((p) => expandFiles([p], cwd, '--changeset')));
-        changesets.push({ file: file![0]!, template: template![0]! });
-      }
-      else for (const file of await expandFiles([spec], cwd, '--changeset')) changesets.push({ file, template: null });
-    }
-    reads.push(
-      readCloudFormation({
-        templates,
-        changesets,
-        parameters: parseKeyValues(options.cfnParameters, '--cfn-parameter'),
-        parameterFiles: await expandFiles(options.cfnParameterFiles, cwd, '--cfn-parameters-file'),
-      }),
-    );
-  }
-  if (options.snapshots.length > 0) reads.push(readSnapshots(await expandFiles(options.snapshots, cwd, '--snapshot')));
-  if (options.live) reads.push(readLive({ regions: options.regions }));
+  if (plans.length > 0) reads.push(readTerraformPlans(plans, { configDir: options.terraformConfigDir }));
+  if (cloudformation) reads.push(import('./cloudformation/index.js').then((m) => m.readCloudFormation(cloudformation)));
+  if (snapshots.length > 0) reads.push(import('./snapshot/index.js').then((m) => m.readSnapshots(snapshots)));
+  if (options.live) reads.push(import('./live/index.js').then((m) => m.readLive({ regions: options.regions })));
   return Promise.all(reads);
+}
+
+async function cloudFormationInputs(options: SourceOptions): Promise<CloudFormationInput> {
+  const { cwd } = options;
+  const templates = await expandFiles(options.cloudformation, cwd, '--cloudformation');
+  const changesets = [];
+  for (const spec of options.changesets) {
+    const at = spec.indexOf('=');
+    if (at > 0) {
+      const [file, template] = await Promise.all([spec.slice(0, at), spec.slice(at + 1)].map((p) => expandFiles([p], cwd, '--changeset')));
+      changesets.push({ file: file![0]!, template: template![0]! });
+    }
+    else for (const file of await expandFiles([spec], cwd, '--changeset')) changesets.push({ file, template: null });
+  }
+  return {
+    templates,
+    changesets,
+    parameters: parseKeyValues(options.cfnParameters, '--cfn-parameter'),
+    parameterFiles: await expandFiles(options.cfnParameterFiles, cwd, '--cfn-parameters-file'),
+  };
 }
