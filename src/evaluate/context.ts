@@ -1,6 +1,7 @@
 import type { Facts } from '../facts/index.js';
 import type { Resource } from '../model.js';
 import type { PolicySettings } from '../policy/types.js';
+import type { TlsAnswers } from './tls.js';
 
 /** What evaluating one resource needs besides the resource itself. */
 export interface EvaluationContext {
@@ -9,6 +10,8 @@ export interface EvaluationContext {
   asOf: Date;
   /** The db-cluster a cluster-member belongs to, when it is in the same source. */
   cluster: Resource | undefined;
+  /** TLS answers the run shares between resources (one per parameter group and setting). */
+  tlsAnswers: TlsAnswers;
 }
 
 /** The resource whose settings decide TLS and IAM auth: the cluster for members, else itself. */

@@ -1,13 +1,19 @@
 import type { EngineVersionLookup } from '../facts/index.js';
 import type { Resource } from '../model.js';
 import type { RestartPrediction } from '../report/types.js';
-import type { EvaluationContext } from './context.js';
-import { versionOf } from './context.js';
 
-/** Whether rotating this resource's CA restarts it, from its engine version alone (the inventory column). */
-export function rotationByEngineVersion(resource: Resource, lookup: EngineVersionLookup): { required: boolean | null; reason: string } {
+type Rotation = { required: boolean | null; reason: string };
+
+/** Whether rotating the CA restarts a database of this engine version, from the lookup's flag alone. */
+function rotationRequired(resource: Resource, lookup: EngineVersionLookup): boolean | null {
+  if (!resource.engine.known || !lookup.fact) return null;
+  return lookup.fact.supportsCertificateRotationWithoutRestart !== true;
+}
+
+/** Whether rotating this resource's CA restarts it, from its engine version alone, and why. */
+export function rotationByEngineVersion(resource: Resource, lookup: EngineVersionLookup): Rotation {
   if (!resource.engine.known) return { required: null, reason: `engine: ${resource.engine.reason}` };
-  const version = versionOf(resource);
+  const version = resource.engineVersion.known ? resource.engineVersion.value : null;
   const name = `${resource.engine.value} ${version ?? ''}`.trim();
   if (!lookup.fact) return { required: null, reason: lookup.reason };
   const { supportsCertificateRotationWithoutRestart: flag, source } = lookup.fact;
@@ -19,7 +25,7 @@ export function rotationByEngineVersion(resource: Resource, lookup: EngineVersio
   };
 }
 
-function rotation(resource: Resource, lookup: EngineVersionLookup): { required: boolean | null; reason: string } {
+function rotation(resource: Resource, lookup: EngineVersionLookup): Rotation {
   const setting = resource.ca?.rotationRestart;
   if (setting?.known) {
     return setting.value
@@ -39,25 +45,28 @@ function timing(resource: Resource): string {
 }
 
 /**
+ * Most resources of a run: nothing planned or needed. One shared answer, frozen because every
+ * report row that has it points to it.
+ */
+const NO_RESTART: RestartPrediction = Object.freeze({ required: false, reason: 'no CA change planned or needed', trigger: null });
+
+/**
  * Restart prediction for a planned or pending CA change, for the rotation a `ca-allowed` violation
  * needs, and for other restarts the evaluated change causes (replacement, engine upgrade…).
+ * `lookup`: the resource's engine-version facts. `rotationRestarts`: whether a CA rotation would
+ * restart it, change or not (the inventory column).
  */
 export function predictRestart(
   resource: Resource,
   caAllowed: boolean | null,
-  context: EvaluationContext,
+  lookup: EngineVersionLookup,
 ): { prediction: RestartPrediction; rotationRestarts: boolean | null } {
-  const lookup = context.facts.engineVersion(
-    resource.engine.known ? resource.engine.value : '',
-    versionOf(resource),
-    resource.origin.region,
-  );
-  const byVersion = rotationByEngineVersion(resource, lookup);
+  const rotationRestarts = rotationRequired(resource, lookup);
   const causes = resource.change?.restartCauses ?? [];
   const caChange = resource.ca?.change ?? null;
 
   let trigger: RestartPrediction['trigger'] = null;
-  let caPart: { required: boolean | null; reason: string } | null = null;
+  let caPart: Rotation | null = null;
   if (caChange) {
     trigger = caChange.pending ? 'pending-ca-change' : 'planned-ca-change';
     const to = caChange.to.known ? caChange.to.value ?? 'the default CA' : 'a CA known only after apply';
@@ -73,17 +82,11 @@ export function predictRestart(
   if (causes.length > 0) {
     const reasons = causes.map((c) => c.reason);
     if (caPart) reasons.push(caPart.reason);
-    return {
-      prediction: { required: true, reason: reasons.join('; ') + timing(resource), trigger: trigger ?? 'other-change' },
-      rotationRestarts: byVersion.required,
-    };
+    return { prediction: { required: true, reason: reasons.join('; ') + timing(resource), trigger: trigger ?? 'other-change' }, rotationRestarts };
   }
   if (caPart) {
     const when = caPart.required === true && trigger === 'planned-ca-change' ? timing(resource) : '';
-    return { prediction: { required: caPart.required, reason: caPart.reason + when, trigger }, rotationRestarts: byVersion.required };
+    return { prediction: { required: caPart.required, reason: caPart.reason + when, trigger }, rotationRestarts };
   }
-  return {
-    prediction: { required: false, reason: 'no CA change planned or needed', trigger: null },
-    rotationRestarts: byVersion.required,
-  };
+  return { prediction: NO_RESTART, rotationRestarts };
 }

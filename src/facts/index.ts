@@ -104,24 +104,36 @@ const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = 
 
 const SHIPPED = shippedEngineVersions as ShippedEngineVersions;
 
-const ANSWER = Symbol('answer');
-
 /**
- * `lookup` with its answers kept by argument (nested maps: no key strings to build). A run asks
- * the same few questions (this engine, version, region) for every resource. Answers are shared,
- * so callers must not change them.
+ * `lookup` with its answers kept by argument. A run asks the same few questions (this engine,
+ * version, region) for every resource. Answers are shared, so callers must not change them.
+ * One function per arity, with nested maps: no key strings to build, no argument lists to allocate.
  */
-function cached<A extends unknown[], R>(lookup: (...args: A) => R): (...args: A) => R {
-  const answers = new Map<unknown, unknown>();
-  return (...args) => {
-    let map = answers;
-    for (const arg of args) {
-      let next = map.get(arg) as Map<unknown, unknown> | undefined;
-      if (!next) map.set(arg, (next = new Map()));
-      map = next;
-    }
-    if (!map.has(ANSWER)) map.set(ANSWER, lookup(...args));
-    return map.get(ANSWER) as R;
+function cached1<A, R>(lookup: (a: A) => R): (a: A) => R {
+  const answers = new Map<A, R>();
+  return (a) => {
+    if (answers.has(a)) return answers.get(a) as R;
+    const answer = lookup(a);
+    answers.set(a, answer);
+    return answer;
+  };
+}
+
+function cached2<A, B, R>(lookup: (a: A, b: B) => R): (a: A, b: B) => R {
+  const byFirst = new Map<A, (b: B) => R>();
+  return (a, b) => {
+    let rest = byFirst.get(a);
+    if (!rest) byFirst.set(a, (rest = cached1((b: B) => lookup(a, b))));
+    return rest(b);
+  };
+}
+
+function cached3<A, B, C, R>(lookup: (a: A, b: B, c: C) => R): (a: A, b: B, c: C) => R {
+  const byFirst = new Map<A, (b: B, c: C) => R>();
+  return (a, b, c) => {
+    let rest = byFirst.get(a);
+    if (!rest) byFirst.set(a, (rest = cached2((b: B, c: C) => lookup(a, b, c))));
+    return rest(b, c);
   };
 }
 
@@ -237,10 +249,10 @@ export function createFacts(input: FactsInput = {}): Facts {
   }
 
   return {
-    engine: cached(engine),
-    tlsDefault: cached(tlsDefault),
-    iamAuthSupport: cached(iamAuthSupport),
-    caValidity: cached(caValidity),
-    engineVersion: cached(engineVersion),
+    engine: cached1(engine),
+    tlsDefault: cached2(tlsDefault),
+    iamAuthSupport: cached2(iamAuthSupport),
+    caValidity: cached2(caValidity),
+    engineVersion: cached3(engineVersion),
   };
 }

@@ -1,11 +1,21 @@
 // Engine versions compare on their leading numeric part: "8.0.mysql_aurora.3.08.2" -> [8, 0], "15.4" -> [15, 4].
 
-export function numericPrefix(version: string): number[] {
+/**
+ * Parsed versions. A run compares the same few version strings once per resource (minimum
+ * versions for TLS enforcement), so each is split once. Bounded: versions are few.
+ */
+const parsed = new Map<string, readonly number[]>();
+const MAX_PARSED = 1024;
+
+export function numericPrefix(version: string): readonly number[] {
+  const known = parsed.get(version);
+  if (known) return known;
   const parts: number[] = [];
   for (const part of version.trim().split('.')) {
     if (!/^\d+$/.test(part)) break;
     parts.push(Number(part));
   }
+  if (parsed.size < MAX_PARSED) parsed.set(version, parts);
   return parts;
 }
 

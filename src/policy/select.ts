@@ -52,6 +52,9 @@ export function describeSelector(selector: Selector): string {
 
 export type ScopeDecision = { included: true } | { included: false; reason: string };
 
+/** Most resources are in scope: one shared answer. */
+const IN_SCOPE: ScopeDecision = Object.freeze({ included: true });
+
 /**
  * Excluded when `scope.engines` is set and the (known) engine matches none of them, or when a
  * `scope.exclude` selector matches. A resource whose engine is unknown stays in scope, so the
@@ -65,11 +68,12 @@ export function scopeDecision(resource: Resource, policy: Policy): ScopeDecision
       return { included: false, reason: `engine ${engine} is not in scope.engines (${engines.join(', ')})` };
     }
   }
-  const index = exclude.findIndex((selector) => matchesSelector(resource, selector));
-  if (index >= 0) {
-    return { included: false, reason: `excluded by scope.exclude[${index}] (${describeSelector(exclude[index]!)})` };
+  for (let index = 0; index < exclude.length; index++) {
+    if (matchesSelector(resource, exclude[index]!)) {
+      return { included: false, reason: `excluded by scope.exclude[${index}] (${describeSelector(exclude[index]!)})` };
+    }
   }
-  return { included: true };
+  return IN_SCOPE;
 }
 
 /** The top-level settings with every matching override applied in order: later entries win, lists replace. */
@@ -85,6 +89,7 @@ export function effectiveSettings(resource: Resource, policy: Policy): PolicySet
  */
 export function settingsResolver(policy: Policy): (resource: Resource) => PolicySettings {
   const base = mergeSettings(policy, {});
+  if (policy.overrides.length === 0) return () => base;
   return (resource) => {
     const matching = policy.overrides.filter((override) => matchesSelector(resource, override.match));
     return matching.length === 0 ? base : matching.reduce<PolicySettings>((settings, override) => mergeSettings(settings, override.settings), base);

@@ -1,13 +1,13 @@
 // One entry for every output format: `--format` picks the renderer.
 import { renderCsv } from './csv.js';
+import { FORMATS, type Format } from './formats.js';
 import { renderJson, renderJsonChunks } from './json.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderText } from './text.js';
 import type { Report } from './types.js';
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export interface RenderOptions {
   /** Text only: ANSI colours (a terminal that wants them). Default false. */
@@ -37,7 +37,7 @@ export function renderReport(report: Report, format: Format, options: RenderOpti
 }
 
 /**
- * The report in pieces to write one after another: JSON a thousand items at a time (a large
+ * The report in pieces to write one after another: JSON a few dozen items at a time (a large
  * fleet's report never exists as one string), the other formats whole.
  */
 export function* renderReportChunks(report: Report, format: Format, options: RenderOptions = {}): Generator<string> {

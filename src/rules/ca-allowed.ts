@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { notApplicable, PASS } from './types.js';
+import { notApplicable, PASSED } from './types.js';
 
 function restartClause(required: boolean | null, reason: string): string {
   if (required === true) return ` Rotating it restarts the database: ${reason}.`;
@@ -32,11 +32,7 @@ export const caAllowed: Rule = {
       });
     }
     // An allowed CA the engine version cannot use fails at apply time: say so now.
-    const lookup = context.facts.engineVersion(
-      resource.engine.known ? resource.engine.value : '',
-      resource.engineVersion.known ? resource.engineVersion.value : null,
-      resource.origin.region,
-    );
+    const lookup = evaluation.engineVersion;
     const supported = lookup.fact?.supportedCAs;
     if (supported && supported.length > 0 && !supported.some((s) => s.toLowerCase() === identifier.toLowerCase())) {
       outcomes.push({
@@ -45,6 +41,6 @@ export const caAllowed: Rule = {
         at: ca.at,
       });
     }
-    return outcomes.length > 0 ? outcomes : [PASS];
+    return outcomes.length > 0 ? outcomes : PASSED;
   },
 };

@@ -1,6 +1,6 @@
 import type { Location } from '../model.js';
 import type { Outcome, Rule } from './types.js';
-import { notApplicable, PASS } from './types.js';
+import { notApplicable, PASSED } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -8,12 +8,28 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function expiryOutcome(what: string, validTill: string, asOf: Date, minDays: number, at: Location, source: string): Outcome | null {
-  const end = Date.parse(validTill);
-  if (Number.isNaN(end)) return { status: 'unknown', message: `${what}: validity date "${validTill}" is not a date`, at };
-  const daysLeft = Math.floor((end - asOf.getTime()) / DAY_MS);
-  if (daysLeft >= minDays) return null;
-  const when = daysLeft < 0 ? `expired on ${day(validTill)}` : `expires on ${day(validTill)}, in ${daysLeft} days`;
+/** Parsed validity dates. A fleet shares a handful of CA dates, and Date.parse is slow enough to matter once per resource. */
+const parsedDates = new Map<string, number>();
+const MAX_PARSED_DATES = 256;
+
+function parseDate(iso: string): number {
+  let time = parsedDates.get(iso);
+  if (time === undefined) {
+    time = Date.parse(iso);
+    if (parsedDates.size < MAX_PARSED_DATES) parsedDates.set(iso, time);
+  }
+  return time;
+}
+
+/** Whole days from `asOf` until `validTill` (negative once past); NaN when `validTill` is not a date. */
+function daysLeft(validTill: string, asOf: Date): number {
+  return Math.floor((parseDate(validTill) - asOf.getTime()) / DAY_MS);
+}
+
+/** The outcome for a validity `days` short of `minDays` (or not a date). `what` is built only then. */
+function expiryOutcome(what: string, validTill: string, days: number, minDays: number, at: Location, source: string): Outcome {
+  if (Number.isNaN(days)) return { status: 'unknown', message: `${what}: validity date "${validTill}" is not a date`, at };
+  const when = days < 0 ? `expired on ${day(validTill)}` : `expires on ${day(validTill)}, in ${days} days`;
   return { status: 'fail', message: `${what} ${when}; the policy needs ${minDays} days (ca.min-days-valid; ${source}).`, at };
 }
 
@@ -30,14 +46,14 @@ export const caExpiring: Rule = {
     const validity = ownDate ? { validTill: ownDate, source: 'reported by the source' } : context.facts.caValidity(identifier, resource.origin.region);
     if (!validity) outcomes.push({ status: 'unknown', message: `no validity date is known for CA ${identifier}`, at: ca.at });
     else {
-      const outcome = expiryOutcome(`CA ${identifier}`, validity.validTill, context.asOf, minDays, ca.at, validity.source);
-      if (outcome) outcomes.push(outcome);
+      const days = daysLeft(validity.validTill, context.asOf);
+      if (!(days >= minDays)) outcomes.push(expiryOutcome(`CA ${identifier}`, validity.validTill, days, minDays, ca.at, validity.source));
     }
     const serverCert = resource.ca?.serverCertValidTill;
     if (serverCert) {
-      const outcome = expiryOutcome('the server certificate', serverCert, context.asOf, minDays, ca.at, 'CertificateDetails.ValidTill');
-      if (outcome) outcomes.push(outcome);
+      const days = daysLeft(serverCert, context.asOf);
+      if (!(days >= minDays)) outcomes.push(expiryOutcome('the server certificate', serverCert, days, minDays, ca.at, 'CertificateDetails.ValidTill'));
     }
-    return outcomes.length > 0 ? outcomes : [PASS];
+    return outcomes.length > 0 ? outcomes : PASSED;
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { notApplicable, PASS } from './types.js';
+import { notApplicable, PASSED } from './types.js';
 
 export const iamAuth: Rule = {
   id: 'iam-auth',
@@ -13,6 +13,6 @@ export const iamAuth: Rule = {
       const where = resource.kind === 'db-cluster' ? ' on the cluster' : '';
       return [{ status: 'fail', message: `IAM database authentication is not enabled${where}.`, at: iam.at }];
     }
-    return [PASS];
+    return PASSED;
   },
 };

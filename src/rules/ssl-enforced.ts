@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { notApplicable, PASS } from './types.js';
+import { notApplicable, PASSED } from './types.js';
 
 export const sslEnforced: Rule = {
   id: 'ssl-enforced',
@@ -12,6 +12,6 @@ export const sslEnforced: Rule = {
     if (!tls.enforced.known) return [{ status: 'unknown', message: `TLS enforcement: ${tls.enforced.reason}`, at: tls.at }];
     if (!tls.enforced.value) return [{ status: 'fail', message: `TLS is not enforced: ${tls.detail}.`, at: tls.at }];
     if (tls.caveat) return [{ status: 'fail', severity: 'notice', message: `TLS is available (${tls.detail}), but ${tls.caveat}.`, at: tls.at }];
-    return [PASS];
+    return PASSED;
   },
 };

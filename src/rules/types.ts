@@ -18,10 +18,14 @@ export interface RuleInput {
 
 export interface Rule {
   id: Exclude<RuleId, 'unknown'>;
-  evaluate(input: RuleInput): Outcome[];
+  /** Outcomes may be shared between calls (PASSED): read them, never change them. */
+  evaluate(input: RuleInput): readonly Outcome[];
 }
 
 export const PASS: Outcome = { status: 'pass' };
+
+/** A rule's answer when it passes; one frozen list, as most resources pass most rules. */
+export const PASSED: readonly Outcome[] = Object.freeze([PASS]);
 
 export function notApplicable(reason: string): Outcome[] {
   return [{ status: 'not-applicable', reason }];

@@ -8,6 +8,7 @@ import {
   type DefaultParameterGroup,
   type Fact,
   type Location,
+  type Origin,
   type ParameterGroup,
   type ParameterValue,
   type PlannedChange,
@@ -19,6 +20,7 @@ import type { PlanConfiguration } from './config.js';
 import { beforeString, read, readString, UNKNOWN, type Entry, type PlanIndex, type TrackedType } from './entries.js';
 import type { ResourceLocation, TerraformLocator } from './locate.js';
 import { isRecord } from './plan-types.js';
+import { ModelPool } from './pool.js';
 
 /** Engines whose resources are not RDS databases (Neptune, DocumentDB share the RDS API). */
 const NOT_RDS = new Set(['docdb', 'neptune']);
@@ -30,6 +32,8 @@ interface Context {
   index: PlanIndex;
   locator: TerraformLocator;
   groups: Map<Entry, ParameterGroupBuilt>;
+  /** Facts and the small parts of resources, one object each however many resources share them. */
+  pool: ModelPool;
 }
 
 interface ParameterGroupBuilt {
@@ -38,8 +42,8 @@ interface ParameterGroupBuilt {
   parametersUnknown: boolean;
 }
 
-export function buildResources(ctx: Omit<Context, 'groups'>): Resource[] {
-  const context: Context = { ...ctx, groups: new Map() };
+export function buildResources(ctx: Omit<Context, 'groups' | 'pool'>): Resource[] {
+  const context: Context = { ...ctx, groups: new Map(), pool: new ModelPool(ctx.file) };
   const resources: Resource[] = [];
   for (const entry of ctx.index.entries) {
     let resource: Resource | null = null;
@@ -51,76 +55,109 @@ export function buildResources(ctx: Omit<Context, 'groups'>): Resource[] {
   return resources;
 }
 
+// Each kind is built as one object literal with every property it has, in one order: resources
+// then have room for exactly their properties (a large plan has tens of thousands).
+
 function dbInstance(entry: Entry, ctx: Context): Resource | null {
-  const made = newResource(entry, ctx, 'db-instance', replicaSource(entry, ctx), 'replica source');
-  if (!made) return null;
-  const { resource, loc } = made;
-  resource.identifier = readString(entry, 'identifier') ?? null;
-  resource.endpoint = readString(entry, 'address') ?? readString(entry, 'endpoint') ?? null;
-  resource.ca = caFacts(entry, 'ca_cert_identifier', ctx, loc);
-  resource.tls = tlsFacts(entry, 'parameter_group_name', 'aws_db_parameter_group', ctx, loc);
-  resource.iamAuth = iamAuth(entry, ctx, loc);
-  resource.change = plannedChange(entry, ctx, loc, 'instance_class');
-  return resource;
+  const common = commonParts(entry, ctx, replicaSource(entry, ctx), 'replica source');
+  if (!common) return null;
+  const { loc } = common;
+  return {
+    id: entry.address,
+    arn: common.arn,
+    kind: 'db-instance',
+    engine: common.engine,
+    engineVersion: common.engineVersion,
+    tags: common.tags,
+    change: plannedChange(entry, ctx, loc, 'instance_class'),
+    origin: common.origin,
+    identifier: readString(entry, 'identifier') ?? null,
+    endpoint: readString(entry, 'address') ?? readString(entry, 'endpoint') ?? null,
+    ca: caFacts(entry, 'ca_cert_identifier', ctx, loc),
+    tls: tlsFacts(entry, 'parameter_group_name', 'aws_db_parameter_group', ctx, loc),
+    iamAuth: iamAuth(entry, ctx, loc),
+  };
 }
 
 function dbCluster(entry: Entry, ctx: Context): Resource | null {
-  const made = newResource(entry, ctx, 'db-cluster', null, '');
-  if (!made) return null;
-  const { resource, loc } = made;
+  const common = commonParts(entry, ctx, null, '');
+  if (!common) return null;
+  const { loc } = common;
   const multiAz = isMultiAz(entry, ctx);
-  resource.clusterType = multiAz ? 'multi-az' : 'aurora';
-  resource.identifier = readString(entry, 'cluster_identifier') ?? null;
-  resource.endpoint = readString(entry, 'endpoint') ?? null;
+  const parts = {
+    id: entry.address,
+    arn: common.arn,
+    kind: 'db-cluster' as const,
+    engine: common.engine,
+    engineVersion: common.engineVersion,
+    tags: common.tags,
+    change: plannedChange(entry, ctx, loc, 'db_cluster_instance_class'),
+    origin: common.origin,
+    clusterType: multiAz ? ('multi-az' as const) : ('aurora' as const),
+    identifier: readString(entry, 'cluster_identifier') ?? null,
+    endpoint: readString(entry, 'endpoint') ?? null,
+  };
+  const tls = tlsFacts(entry, 'db_cluster_parameter_group_name', 'aws_rds_cluster_parameter_group', ctx, loc);
+  const iamAuthFact = iamAuth(entry, ctx, loc);
   // The CA is per instance in Aurora; only Multi-AZ DB clusters set it on the cluster.
-  if (multiAz) resource.ca = caFacts(entry, 'ca_certificate_identifier', ctx, loc);
-  resource.tls = tlsFacts(entry, 'db_cluster_parameter_group_name', 'aws_rds_cluster_parameter_group', ctx, loc);
-  resource.iamAuth = iamAuth(entry, ctx, loc);
-  resource.change = plannedChange(entry, ctx, loc, 'db_cluster_instance_class');
-  return resource;
+  if (!multiAz) return { ...parts, tls, iamAuth: iamAuthFact };
+  return { ...parts, ca: caFacts(entry, 'ca_certificate_identifier', ctx, loc), tls, iamAuth: iamAuthFact };
 }
 
 function clusterMember(entry: Entry, ctx: Context): Resource | null {
   const cluster = memberCluster(entry, ctx);
-  const made = newResource(entry, ctx, 'cluster-member', cluster, 'cluster');
-  if (!made) return null;
-  const { resource, loc } = made;
-  resource.clusterId = cluster?.address ?? null;
-  resource.identifier = readString(entry, 'identifier') ?? null;
-  resource.endpoint = readString(entry, 'endpoint') ?? null;
+  const common = commonParts(entry, ctx, cluster, 'cluster');
+  if (!common) return null;
+  const { loc } = common;
+  const parts = {
+    id: entry.address,
+    arn: common.arn,
+    kind: 'cluster-member' as const,
+    engine: common.engine,
+    engineVersion: common.engineVersion,
+    tags: common.tags,
+    change: plannedChange(entry, ctx, loc, 'instance_class'),
+    origin: common.origin,
+    clusterId: cluster?.address ?? null,
+    identifier: readString(entry, 'identifier') ?? null,
+    endpoint: readString(entry, 'endpoint') ?? null,
+  };
   // Members of a Multi-AZ DB cluster take the CA from the cluster.
-  if (!cluster || !isMultiAz(cluster, ctx)) resource.ca = caFacts(entry, 'ca_cert_identifier', ctx, loc);
-  resource.change = plannedChange(entry, ctx, loc, 'instance_class');
-  return resource;
+  if (cluster && isMultiAz(cluster, ctx)) return parts;
+  return { ...parts, ca: caFacts(entry, 'ca_cert_identifier', ctx, loc) };
+}
+
+interface CommonParts {
+  loc: ResourceLocation;
+  arn: string | null;
+  engine: Fact<string>;
+  engineVersion: Fact<string | null>;
+  tags: Record<string, string>;
+  origin: Origin;
 }
 
 /**
  * The parts every kind has. Engine and version fall back to `from` (a replica's source, a
  * member's cluster). Null for engines that are not RDS databases.
  */
-function newResource(entry: Entry, ctx: Context, kind: Resource['kind'], from: Entry | null, fromWhat: string): { resource: Resource; loc: ResourceLocation } | null {
+function commonParts(entry: Entry, ctx: Context, from: Entry | null, fromWhat: string): CommonParts | null {
   const loc = ctx.locator.resource(entry.configPath, entry.type, entry.name);
-  const engine = engineOf(entry, loc, from, fromWhat);
+  const engine = engineOf(entry, ctx, loc, from, fromWhat);
   if (engine.known && NOT_RDS.has(engine.value)) return null;
   const arn = readString(entry, 'arn') ?? null;
   const fromArn = arn ? ARN.exec(arn) : null;
-  const resource: Resource = {
-    id: entry.address,
+  return {
+    loc,
     arn,
-    kind,
     engine,
     engineVersion: engineVersionOf(entry, ctx, loc, from, fromWhat),
     tags: tagsOf(entry),
-    change: null,
-    origin: {
-      type: 'terraform',
-      file: ctx.file,
-      region: readString(entry, 'region') ?? ctx.config.region(entry.config, entry.configPath) ?? (fromArn?.[1] || null),
-      account: fromArn?.[2] || null,
-      location: loc.block,
-    },
+    origin: ctx.pool.origin(
+      loc.block,
+      readString(entry, 'region') ?? ctx.config.region(entry.config, entry.configPath) ?? (fromArn?.[1] || null),
+      fromArn?.[2] || null,
+    ),
   };
-  return { resource, loc };
 }
 
 /** A Multi-AZ DB cluster has a DB cluster instance class; Aurora clusters do not (and run aurora-* engines). */
@@ -132,29 +169,29 @@ function isMultiAz(entry: Entry, ctx: Context): boolean {
   return ctx.config.argumentState(entry.config, 'db_cluster_instance_class', entry.path) === 'set';
 }
 
-function engineOf(entry: Entry, loc: ResourceLocation, from: Entry | null, fromWhat: string): Fact<string> {
+function engineOf(entry: Entry, ctx: Context, loc: ResourceLocation, from: Entry | null, fromWhat: string): Fact<string> {
   const at = loc.argument('engine');
   const own = readString(entry, 'engine');
-  if (own) return known(own.toLowerCase(), at);
+  if (own) return ctx.pool.known(ctx.pool.lowerCase(own), at);
   const inherited = from ? readString(from, 'engine') : undefined;
-  if (inherited) return known(inherited.toLowerCase(), at, `${fromWhat} ${from!.address}`);
-  return unknown(own === undefined ? 'engine is known only after apply' : 'engine is not set', at);
+  if (inherited) return ctx.pool.known(ctx.pool.lowerCase(inherited), at, `${fromWhat} ${from!.address}`);
+  return ctx.pool.unknown(own === undefined ? 'engine is known only after apply' : 'engine is not set', at);
 }
 
 function engineVersionOf(entry: Entry, ctx: Context, loc: ResourceLocation, from: Entry | null, fromWhat: string): Fact<string | null> {
   const at = loc.argument('engine_version');
   const actual = readString(entry, 'engine_version_actual');
-  if (actual) return known(actual, at);
+  if (actual) return ctx.pool.known(actual, at);
   const own = readString(entry, 'engine_version');
-  if (own) return known(own, at);
+  if (own) return ctx.pool.known(own, at);
   if (from) {
     const inherited = readString(from, 'engine_version_actual') || readString(from, 'engine_version');
-    if (inherited) return known(inherited, at, `${fromWhat} ${from.address}`);
+    if (inherited) return ctx.pool.known(inherited, at, `${fromWhat} ${from.address}`);
   }
-  if (own === null) return known(null, at, 'not set');
+  if (own === null) return ctx.pool.known(null, at, 'not set');
   return ctx.config.argumentState(entry.config, 'engine_version', entry.path) === 'unset'
-    ? known(null, at, 'not set in configuration')
-    : unknown('engine version is known only after apply', at);
+    ? ctx.pool.known(null, at, 'not set in configuration')
+    : ctx.pool.unknown('engine version is known only after apply', at);
 }
 
 /** The DB instance a read replica copies, when it is in the plan. */
@@ -184,58 +221,56 @@ function caFacts(entry: Entry, attribute: string, ctx: Context, loc: ResourceLoc
   const value = readString(entry, attribute);
   let identifier: Fact<string | null>;
   if (value !== undefined) {
-    identifier = value === null ? known(null, at, 'not set') : known(value, at);
+    identifier = value === null ? ctx.pool.known(null, at, 'not set') : ctx.pool.known(value, at);
   } else {
     const state = ctx.config.argumentState(entry.config, attribute, entry.path);
     identifier =
       state === 'unset'
-        ? known(null, at, 'not set in configuration')
-        : unknown(`${attribute} is known only after apply${state === 'unknown' ? ' (the plan has no configuration to tell whether it is set)' : ''}`, at);
+        ? ctx.pool.known(null, at, 'not set in configuration')
+        : ctx.pool.unknown(`${attribute} is known only after apply${state === 'unknown' ? ' (the plan has no configuration to tell whether it is set)' : ''}`, at);
   }
   // A CA change is a rotation of a running database: only on update (a new database has nothing to restart).
-  let change: CaFacts['change'] = null;
   if (entry.action === 'update') {
     const from = beforeString(entry, attribute);
     const changed = identifier.known ? identifier.value !== null && identifier.value !== from : true;
-    if (changed) change = { from, to: identifier, pending: false, at };
+    if (changed) return { identifier, change: { from, to: identifier, pending: false, at } };
   }
-  return { identifier, change };
+  return ctx.pool.unchangedCa(identifier);
 }
 
 function tlsFacts(entry: Entry, attribute: string, groupType: TrackedType, ctx: Context, loc: ResourceLocation): TlsFacts {
   const at = loc.argument(attribute);
-  const tls: TlsFacts = { parameterGroup: parameterGroupFact(entry, attribute, groupType, ctx, at) };
+  const parameterGroup = parameterGroupFact(entry, attribute, groupType, ctx, at);
   // RDS applies a newly associated group's parameters (static and dynamic) only after a reboot,
   // and the provider does not reboot: the swap itself restarts nothing.
   const before = beforeString(entry, attribute);
   const after = readString(entry, attribute);
-  if (entry.action === 'update' && before !== null && after !== before) tls.applyStatus = 'pending-reboot';
-  return tls;
+  if (entry.action === 'update' && before !== null && after !== before) return { parameterGroup, applyStatus: 'pending-reboot' };
+  return ctx.pool.tls(parameterGroup);
 }
 
 function parameterGroupFact(entry: Entry, attribute: string, groupType: TrackedType, ctx: Context, at: Location): Fact<ParameterGroup | DefaultParameterGroup> {
   const name = readString(entry, attribute);
-  const engineDefault = (via: string) => known<DefaultParameterGroup>({ default: true, name: null }, at, via);
-  if (name === null) return engineDefault('not set');
+  if (name === null) return ctx.pool.known(ctx.pool.defaultGroup(null), at, 'not set');
   if (name !== undefined) {
-    if (name.startsWith('default.')) return known<DefaultParameterGroup>({ default: true, name }, at);
+    if (name.startsWith('default.')) return ctx.pool.known(ctx.pool.defaultGroup(name), at);
     const groups = ctx.index.withValue(groupType, 'name', name);
     if (groups.length === 1) return groupFact(groups[0]!, ctx, at);
     const link = ctx.index.linkThroughConfiguration(entry, attribute, groupType);
     if (link.entry) return groupFact(link.entry, ctx, at, link.via);
-    if (groups.length > 1) return unknown(`${groups.length} parameter groups in the plan are named "${name}"`, at);
-    return unknown(`parameter group "${name}" is not in the evaluated plan`, at);
+    if (groups.length > 1) return ctx.pool.unknown(`${groups.length} parameter groups in the plan are named "${name}"`, at);
+    return ctx.pool.unknown(`parameter group "${name}" is not in the evaluated plan`, at);
   }
   const state = ctx.config.argumentState(entry.config, attribute, entry.path);
-  if (state === 'unset') return engineDefault('not set in configuration');
+  if (state === 'unset') return ctx.pool.known(ctx.pool.defaultGroup(null), at, 'not set in configuration');
   const link = ctx.index.linkThroughConfiguration(entry, attribute, groupType);
-  return link.entry ? groupFact(link.entry, ctx, at, link.via) : unknown(link.reason, at);
+  return link.entry ? groupFact(link.entry, ctx, at, link.via) : ctx.pool.unknown(link.reason, at);
 }
 
 function groupFact(groupEntry: Entry, ctx: Context, at: Location, via?: string): Fact<ParameterGroup> {
   const built = parameterGroup(groupEntry, ctx);
-  if (built.parametersUnknown) return unknown(`the parameters of ${groupEntry.address} are known only after apply`, at);
-  return known(built.group, at, via);
+  if (built.parametersUnknown) return ctx.pool.unknown(`the parameters of ${groupEntry.address} are known only after apply`, at);
+  return ctx.pool.known(built.group, at, via);
 }
 
 function parameterGroup(entry: Entry, ctx: Context): ParameterGroupBuilt {
@@ -246,7 +281,7 @@ function parameterGroup(entry: Entry, ctx: Context): ParameterGroupBuilt {
   const prefix = readString(entry, 'name_prefix');
   const family = readString(entry, 'family');
   const parametersRead = read(entry, 'parameter');
-  const unknownParameters = entry.afterUnknown === true ? null : entry.afterUnknown.parameter;
+  const unknownParameters = entry.allUnknown ? null : entry.parameterUnknowns;
   const parameters: Record<string, ParameterValue> = {};
   if (Array.isArray(parametersRead)) {
     parametersRead.forEach((parameter, i) => {
@@ -287,10 +322,10 @@ function iamAuth(entry: Entry, ctx: Context, loc: ResourceLocation): Fact<boolea
 function booleanArgument(entry: Entry, attribute: string, ctx: Context, loc: ResourceLocation, unsetVia: string): Fact<boolean> {
   const at = loc.argument(attribute);
   const value = read(entry, attribute);
-  if (value !== UNKNOWN) return typeof value === 'boolean' ? known(value, at) : known(false, at, unsetVia);
+  if (value !== UNKNOWN) return typeof value === 'boolean' ? ctx.pool.known(value, at) : ctx.pool.known(false, at, unsetVia);
   return ctx.config.argumentState(entry.config, attribute, entry.path) === 'unset'
-    ? known(false, at, 'not set in configuration')
-    : unknown(`${attribute} is known only after apply`, at);
+    ? ctx.pool.known(false, at, 'not set in configuration')
+    : ctx.pool.unknown(`${attribute} is known only after apply`, at);
 }
 
 function plannedChange(entry: Entry, ctx: Context, loc: ResourceLocation, classAttribute: string): PlannedChange {
@@ -314,20 +349,25 @@ function plannedChange(entry: Entry, ctx: Context, loc: ResourceLocation, classA
       causes.push({ reason: `instance class change ${fromClass} → ${toClass}`, at: loc.argument(classAttribute) });
     }
   }
-  return {
-    action: entry.action,
-    applyImmediately: booleanArgument(entry, 'apply_immediately', ctx, loc, 'not set (provider default)'),
-    restartCauses: causes,
-  };
+  const applyImmediately = booleanArgument(entry, 'apply_immediately', ctx, loc, 'not set (provider default)');
+  if (causes.length === 0) return ctx.pool.changeWithoutRestarts(entry.action, applyImmediately);
+  return { action: entry.action, applyImmediately, restartCauses: causes };
 }
 
 function tagsOf(entry: Entry): Record<string, string> {
   for (const attribute of ['tags_all', 'tags']) {
     const value = read(entry, attribute);
-    if (!isRecord(value)) continue;
-    const tags: Record<string, string> = {};
-    for (const key in value) if (typeof value[key] === 'string') tags[key] = value[key];
-    return tags;
+    if (isRecord(value)) return onlyStrings(value);
   }
   return {};
+}
+
+/** The string-valued keys of a parsed object: the object itself when that is all of them (no copy). */
+function onlyStrings(value: Record<string, unknown>): Record<string, string> {
+  let all = true;
+  for (const key in value) if (typeof value[key] !== 'string') all = false;
+  if (all) return value as Record<string, string>;
+  const strings: Record<string, string> = {};
+  for (const key in value) if (typeof value[key] === 'string') strings[key] = value[key];
+  return strings;
 }

@@ -21,8 +21,8 @@ export interface ModuleNode {
   callName: string | null;
   call: ModuleCallJson | null;
   module: ModuleConfigJson;
-  /** Managed resources by `type.name`. */
-  resources: Map<string, ConfigResourceJson>;
+  /** Managed resources by type, then name (asked once per resource in the plan: no key strings to build). */
+  resources: Map<string, Map<string, ConfigResourceJson>>;
 }
 
 /** Where the value of an expression comes from, once references are followed to their end. */
@@ -44,7 +44,8 @@ export class PlanConfiguration {
   private readonly modules = new Map<string, ModuleNode>();
   private readonly providers: Record<string, ProviderConfigJson>;
   private readonly argumentStates = new WeakMap<ConfigResourceJson, Map<string, 'set' | 'unset'>>();
-  private readonly regions = new Map<string, string | null>();
+  /** By resource block: its provider and module decide the region. */
+  private readonly regions = new WeakMap<ConfigResourceJson, string | null>();
   private readonly references = new WeakMap<ExpressionJson, Reference[]>();
 
   constructor(configuration: ConfigurationJson | undefined) {
@@ -55,11 +56,14 @@ export class PlanConfiguration {
   }
 
   private index(module: ModuleConfigJson, configPath: string, parent: ModuleNode | null, callName: string | null, call: ModuleCallJson | null): void {
-    const resources = new Map<string, ConfigResourceJson>();
+    const resources = new Map<string, Map<string, ConfigResourceJson>>();
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
-      if (isRecord(resource) && resource.mode !== 'data' && resource.type && resource.name) {
-        resources.set(`${resource.type}.${resource.name}`, resource);
-      }
+      if (!isRecord(resource) || resource.mode === 'data') continue;
+      const { type, name } = resource;
+      if (typeof type !== 'string' || typeof name !== 'string' || !type || !name) continue;
+      let byName = resources.get(type);
+      if (!byName) resources.set(type, (byName = new Map()));
+      byName.set(name, resource);
     }
     const node: ModuleNode = { configPath, parent, callName, call, module, resources };
     this.modules.set(configPath, node);
@@ -76,7 +80,7 @@ export class PlanConfiguration {
   }
 
   resource(configPath: string, type: string, name: string): ConfigResourceJson | undefined {
-    return this.modules.get(configPath)?.resources.get(`${type}.${name}`);
+    return this.modules.get(configPath)?.resources.get(type)?.get(name);
   }
 
   /** The expression given for a top-level argument of a resource block, if any. */
@@ -186,10 +190,9 @@ export class PlanConfiguration {
   /** The provider configuration's constant `region` for a resource, following inherited providers up the tree. */
   region(resource: ConfigResourceJson | undefined, configPath: string): string | null {
     const key = resource?.provider_config_key;
-    if (!key) return null;
-    const cacheKey = `${configPath} ${key}`;
-    let region = this.regions.get(cacheKey);
-    if (region === undefined) this.regions.set(cacheKey, (region = this.providerRegion(key, configPath)));
+    if (!resource || !key) return null;
+    let region = this.regions.get(resource);
+    if (region === undefined) this.regions.set(resource, (region = this.providerRegion(key, configPath)));
     return region;
   }
 

@@ -18,6 +18,13 @@ export type TrackedType = (typeof TRACKED_TYPES)[number];
 const TRACKED = new Set<string>(TRACKED_TYPES);
 export const isTrackedType = (type: string): type is TrackedType => TRACKED.has(type);
 
+/**
+ * The one string for a tracked type. A parsed plan holds its own copy of "aws_db_instance" in
+ * every resource change (V8 shares only strings of up to ten characters), and an entry would
+ * keep that copy alive until the model is built.
+ */
+const TYPE_NAMES = new Map<string, TrackedType>(TRACKED_TYPES.map((type) => [type, type]));
+
 export interface Entry {
   address: string;
   type: TrackedType;
@@ -29,9 +36,12 @@ export interface Entry {
   configPath: string;
   action: PlannedChange['action'];
   before: Values | null;
+  /** The read attributes of `after`, UNKNOWN for those `after_unknown` marks known only after apply. */
   after: Values;
-  /** `after_unknown`; true when the whole object is unknown. */
-  afterUnknown: Values | true;
+  /** `after_unknown` is `true`: the whole object is known only after apply. */
+  allUnknown: boolean;
+  /** `after_unknown.parameter`: a parameter group's marks for each of its parameters. */
+  parameterUnknowns: unknown;
   replacePaths: unknown;
   config: ConfigResourceJson | undefined;
 }
@@ -41,7 +51,7 @@ export const UNKNOWN = Symbol('known after apply');
 
 /** A value of `after`: UNKNOWN until apply, else the value (null when unset). */
 export function read(entry: Entry, attribute: string): unknown {
-  if (entry.afterUnknown === true || entry.afterUnknown[attribute] === true) return UNKNOWN;
+  if (entry.allUnknown) return UNKNOWN;
   return entry.after[attribute] ?? null;
 }
 
@@ -68,9 +78,27 @@ const READ_ATTRIBUTES = [
   'name_prefix', 'parameter', 'parameter_group_name', 'region', 'replicate_source_db', 'tags', 'tags_all',
 ] as const;
 
+const READ = new Set<string>(READ_ATTRIBUTES);
+
+/**
+ * The read attributes of `values`. Walks the object's own keys rather than looking up each read
+ * attribute: a plan's values objects of one type share their key order, so this stays on V8's fast
+ * paths (a lookup by each of 24 names on objects of many shapes does not), once per resource.
+ */
 function pick(values: Values): Values {
   const picked: Values = {};
-  for (const attribute of READ_ATTRIBUTES) if (values[attribute] !== undefined) picked[attribute] = values[attribute];
+  for (const attribute in values) if (READ.has(attribute)) picked[attribute] = values[attribute];
+  return picked;
+}
+
+/**
+ * The read attributes of `after`, with those `after_unknown` marks `true` set to UNKNOWN: one object
+ * per resource rather than two (the `after_unknown` marks of a large plan take as much memory as
+ * the values).
+ */
+function pickAfter(after: Values, unknowns: Values | null): Values {
+  const picked = pick(after);
+  if (unknowns) for (const attribute in unknowns) if (unknowns[attribute] === true && READ.has(attribute)) picked[attribute] = UNKNOWN;
   return picked;
 }
 
@@ -90,13 +118,14 @@ export class EntryReader {
    */
   read(rc: ResourceChangeJson): Entry | null {
     const { file } = this;
-    if (!isRecord(rc) || typeof rc.type !== 'string' || !isTrackedType(rc.type)) return null;
+    const type = isRecord(rc) && typeof rc.type === 'string' ? TYPE_NAMES.get(rc.type) : undefined;
+    if (!type) return null;
     if (rc.mode !== undefined && rc.mode !== 'managed') return null;
     if (rc.deposed !== undefined) return null; // an old object kept for create_before_destroy: being destroyed
     const change: ChangeJson | null = isRecord(rc.change) ? rc.change : null;
     const actions = change && Array.isArray(change.actions) ? change.actions : null;
     if (!change || !actions || typeof rc.address !== 'string') {
-      throw new InputError(`Terraform plan: a ${rc.type} resource change has no address or change.actions`, { file });
+      throw new InputError(`Terraform plan: a ${type} resource change has no address or change.actions`, { file });
     }
     const action = actionOf(actions, change.importing !== undefined && change.importing !== null);
     if (action === null) return null;
@@ -106,9 +135,10 @@ export class EntryReader {
       throw new InputError(`Terraform plan: ${rc.address} is planned (${actions.join(', ')}) without "after" values`, { file });
     }
     const { configPath } = located;
+    const unknowns = isRecord(change.after_unknown) ? change.after_unknown : null;
     return {
       address: rc.address,
-      type: rc.type,
+      type,
       name: located.name,
       key: located.key,
       path: located.path,
@@ -116,10 +146,11 @@ export class EntryReader {
       action,
       // Only an update compares before with after.
       before: action === 'update' && isRecord(change.before) ? pick(change.before) : null,
-      after: pick(change.after),
-      afterUnknown: change.after_unknown === true ? true : isRecord(change.after_unknown) ? pick(change.after_unknown) : {},
+      after: pickAfter(change.after, unknowns),
+      allUnknown: change.after_unknown === true,
+      parameterUnknowns: unknowns?.parameter,
       replacePaths: change.replace_paths,
-      config: this.config.resource(configPath, rc.type, located.name),
+      config: this.config.resource(configPath, type, located.name),
     };
   }
 
@@ -133,8 +164,7 @@ export class EntryReader {
         module = path ? { path, configPath: configPathOf(path) } : null;
         this.modules.set(moduleAddress, module);
       }
-      const index = rc.index;
-      const key = typeof index === 'number' ? `[${index}]` : typeof index === 'string' ? `[${JSON.stringify(index)}]` : null;
+      const key = instanceKey(rc.index);
       // Old plans may lack module_address: then only a root address can be read this way.
       if (module && (rc.module_address !== undefined || !address.startsWith('module.'))) {
         return { path: module.path, configPath: module.configPath, name: rc.name, key };
@@ -155,21 +185,34 @@ export class EntryReader {
   }
 }
 
+/** `count` keys, made once: every counted block in a plan has a `[0]`. */
+const countKeys: string[] = [];
+
+/** An instance key as an address writes it: `[0]`, `["a"]`; null without one. */
+function instanceKey(index: unknown): string | null {
+  if (typeof index === 'string') return `[${JSON.stringify(index)}]`;
+  if (typeof index !== 'number') return null;
+  if (Number.isInteger(index) && index >= 0 && index < 1024) return (countKeys[index] ??= `[${index}]`);
+  return `[${index}]`;
+}
+
 /** `create`, `update`, a replacement, or nothing to evaluate (delete, forget). */
 function actionOf(actions: unknown[], importing: boolean): PlannedChange['action'] | null {
-  const has = (a: string) => actions.includes(a);
-  if (has('delete') && has('create')) return 'replace';
-  if (has('create')) return 'create';
-  if (has('update')) return 'update';
-  if (has('no-op') || has('read')) return importing ? 'import' : 'no-op';
+  const deletes = actions.includes('delete');
+  if (actions.includes('create')) return deletes ? 'replace' : 'create';
+  if (actions.includes('update')) return 'update';
+  if (actions.includes('no-op') || actions.includes('read')) return importing ? 'import' : 'no-op';
   return null; // delete, forget
 }
 
 export type Link = { entry: Entry; via: string } | { entry: null; reason: string };
 
+const NONE: readonly Entry[] = Object.freeze([]);
+
 export class PlanIndex {
   private readonly byType = new Map<TrackedType, Entry[]>();
-  private readonly byValueCache = new Map<string, Map<string, Entry[]>>();
+  /** By type, then attribute, then value: built on first use of each type and attribute. */
+  private readonly byValueCache = new Map<TrackedType, Map<string, Map<string, Entry[]>>>();
   /** Every instance of a resource block, by `configPath type.name`. */
   private readonly byBlock = new Map<string, Entry[]>();
 
@@ -193,8 +236,9 @@ export class PlanIndex {
 
   /** Resources of a type whose known `attribute` equals `value` (group names, cluster identifiers, ARNs). */
   withValue(type: TrackedType, attribute: string, value: string): readonly Entry[] {
-    const cacheKey = `${type} ${attribute}`;
-    let index = this.byValueCache.get(cacheKey);
+    let byAttribute = this.byValueCache.get(type);
+    if (!byAttribute) this.byValueCache.set(type, (byAttribute = new Map()));
+    let index = byAttribute.get(attribute);
     if (!index) {
       index = new Map();
       for (const entry of this.ofType(type)) {
@@ -204,9 +248,9 @@ export class PlanIndex {
         if (list) list.push(entry);
         else index.set(known, [entry]);
       }
-      this.byValueCache.set(cacheKey, index);
+      byAttribute.set(attribute, index);
     }
-    return index.get(value) ?? [];
+    return index.get(value) ?? NONE;
   }
 
   /**

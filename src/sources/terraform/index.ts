@@ -30,7 +30,7 @@ export async function readTerraformPlans(files: string[], options: TerraformOpti
 }
 
 async function readTerraformPlan(file: string, options: TerraformOptions): Promise<Resource[]> {
-  let plan: ParsedPlan | null = await readPlanFile(file, isTrackedType);
+  let plan: ParsedPlan | null = readPlanFile(file, isTrackedType);
   const config = new PlanConfiguration(plan.configuration);
   const reader = new EntryReader(config, file);
   const entries: Entry[] = [];

@@ -20,18 +20,51 @@ export interface ResourceLocation {
   parameter(name: string): Location | null;
 }
 
-interface FoundBlock {
-  file: string;
-  block: TfBlock;
+const at = (file: string, line: number, column: number): Location => ({ file, line, column });
+
+/**
+ * The locations in one `resource` block, each made once: every instance of a `count` or
+ * `for_each` block, and every fact about an argument, shares them.
+ */
+class BlockLocation implements ResourceLocation {
+  readonly block: Location;
+  private readonly arguments = new Map<string, Location>();
+
+  constructor(
+    private readonly file: string,
+    private readonly found: TfBlock,
+  ) {
+    this.block = at(file, found.line, found.column);
+  }
+
+  argument(name: string): Location {
+    let location = this.arguments.get(name);
+    if (!location) {
+      const attribute = this.found.attributes.get(name);
+      location = attribute ? at(this.file, attribute.line, attribute.column) : this.block;
+      this.arguments.set(name, location);
+    }
+    return location;
+  }
+
+  parameter(name: string): Location | null {
+    const wanted = name.toLowerCase();
+    for (const nested of this.found.blocks) {
+      const nameAttribute = nested.type === 'parameter' ? nested.attributes.get('name') : undefined;
+      if (nameAttribute?.value?.toLowerCase() === wanted) return at(this.file, nameAttribute.line, nameAttribute.column);
+    }
+    return null;
+  }
 }
 
-const at = (file: string, line: number, column: number): Location => ({ file, line, column });
+/** A module's resource blocks by type, then name. */
+type BlocksByType = Map<string, Map<string, BlockLocation>>;
 
 export class TerraformLocator {
   private readonly fallback: ResourceLocation;
 
   private constructor(
-    private readonly blocksByModule: Map<string, Map<string, FoundBlock>>,
+    private readonly blocksByModule: Map<string, BlocksByType>,
     planFile: string,
   ) {
     const plan = noLocation(planFile);
@@ -50,7 +83,7 @@ export class TerraformLocator {
   static async load(planFile: string, configDir: string, explicit: boolean, config: PlanConfiguration, modules: Iterable<string>): Promise<TerraformLocator> {
     const installed = await readInstalledModules(configDir);
     const dirOf = (configPath: string): string | null => moduleDir(configDir, configPath, config, installed);
-    const blocksByModule = new Map<string, Map<string, FoundBlock>>();
+    const blocksByModule = new Map<string, BlocksByType>();
     const rootFiles = await tfFiles(configDir);
     if (rootFiles === null && explicit) {
       throw new InputError(`Terraform configuration directory "${configDir}" cannot be read`, { file: configDir });
@@ -65,25 +98,7 @@ export class TerraformLocator {
   }
 
   resource(configPath: string, type: string, name: string): ResourceLocation {
-    const found = this.blocksByModule.get(configPath)?.get(`${type}.${name}`);
-    if (!found) return this.fallback;
-    const { file, block } = found;
-    const blockAt = at(file, block.line, block.column);
-    return {
-      block: blockAt,
-      argument: (argument) => {
-        const attribute = block.attributes.get(argument);
-        return attribute ? at(file, attribute.line, attribute.column) : blockAt;
-      },
-      parameter: (parameter) => {
-        const wanted = parameter.toLowerCase();
-        for (const nested of block.blocks) {
-          const nameAttribute = nested.type === 'parameter' ? nested.attributes.get('name') : undefined;
-          if (nameAttribute?.value?.toLowerCase() === wanted) return at(file, nameAttribute.line, nameAttribute.column);
-        }
-        return null;
-      },
-    };
+    return this.blocksByModule.get(configPath)?.get(type)?.get(name) ?? this.fallback;
   }
 }
 
@@ -128,8 +143,8 @@ async function tfFiles(dir: string): Promise<string[] | null> {
   }
 }
 
-async function resourceBlocks(dir: string): Promise<Map<string, FoundBlock>> {
-  const blocks = new Map<string, FoundBlock>();
+async function resourceBlocks(dir: string): Promise<BlocksByType> {
+  const blocks: BlocksByType = new Map();
   for (const name of (await tfFiles(dir)) ?? []) {
     const file = join(dir, name);
     let text: string;
@@ -141,8 +156,10 @@ async function resourceBlocks(dir: string): Promise<Map<string, FoundBlock>> {
     for (const block of scanTerraform(text)) {
       const [type, label] = block.labels;
       if (block.type !== 'resource' || !type || !label) continue;
-      const key = `${type}.${label}`;
-      if (!blocks.has(key)) blocks.set(key, { file, block });
+      let byName = blocks.get(type);
+      if (!byName) blocks.set(type, (byName = new Map()));
+      // Two blocks of one type and name are a Terraform error: the first one found is kept.
+      if (!byName.has(label)) byName.set(label, new BlockLocation(file, block));
     }
   }
   return blocks;

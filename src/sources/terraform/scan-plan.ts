@@ -67,9 +67,11 @@ function stringEnd(b: Uint8Array, i: number, n: number): number {
 /** The end of the number or literal starting at `i`, or -1. */
 function scalarEnd(b: Uint8Array, i: number, n: number): number {
   const c = b[i]!;
-  if (c === 0x74) return bytesEqual(b, i, Math.min(n, i + 4), 'true') ? i + 4 : -1;
-  if (c === 0x66) return bytesEqual(b, i, Math.min(n, i + 5), 'false') ? i + 5 : -1;
-  if (c === 0x6e) return bytesEqual(b, i, Math.min(n, i + 4), 'null') ? i + 4 : -1;
+  // Literals byte by byte (past the end, b[k] is undefined and matches nothing): a plan has
+  // hundreds of thousands of them.
+  if (c === 0x74) return b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65 ? i + 4 : -1; // true
+  if (c === 0x66) return b[i + 1] === 0x61 && b[i + 2] === 0x6c && b[i + 3] === 0x73 && b[i + 4] === 0x65 ? i + 5 : -1; // false
+  if (c === 0x6e) return b[i + 1] === 0x75 && b[i + 2] === 0x6c && b[i + 3] === 0x6c ? i + 4 : -1; // null
   let k = i;
   if (b[k] === 0x2d) k++;
   if (b[k] === 0x30) k++;
@@ -116,7 +118,8 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
 
   for (;;) {
     let c = bytes[i];
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = bytes[++i];
+    // Every byte that starts a token is above 0x20: one comparison rules out whitespace for them.
+    while (c! <= 0x20 && (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) c = bytes[++i];
     if (c === undefined) {
       if (depth === 0 && expect === COMMA_OR_CLOSE) return { ok: true, layout: { topLevel, sections, changes: { count, wanted } } };
       return { ok: false, offset: i, message: 'unexpected end of input' };
@@ -178,9 +181,15 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
         } else if (depth === 3 && inChanges) {
           typeKeyPending = bytesEqual(bytes, i + 1, end - 1, 'type');
         }
-        i = end;
-        expect = COLON;
         justOpened = false;
+        // In a compact plan the colon follows at once: take it now rather than in another turn.
+        if (bytes[end] === 0x3a) {
+          i = end + 1;
+          expect = VALUE;
+        } else {
+          i = end;
+          expect = COLON;
+        }
         continue;
       }
     } else if (expect === COLON) {
@@ -205,7 +214,6 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
     }
 
     if (valueEnded) {
-      expect = COMMA_OR_CLOSE;
       justOpened = false;
       if (depth === 1) {
         if (sectionStart !== -1 && topKey !== null) sections.set(topKey, { start: sectionStart, end: i });
@@ -215,6 +223,13 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
         count++;
         if (elementType !== null && wantChange(elementType)) wanted.push({ start: elementStart, end: i });
         elementType = null;
+      }
+      // In a compact plan a comma mostly follows at once: take it now rather than in another turn.
+      if (depth > 0 && bytes[i] === 0x2c) {
+        i++;
+        expect = stack[depth - 1] === 0x7b ? KEY : VALUE;
+      } else {
+        expect = COMMA_OR_CLOSE;
       }
     }
   }
