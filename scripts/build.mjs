@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--minify', '--quiet', '--target', 'es2022'];
 
@@ -20,6 +21,9 @@ try {
   build('src/index.ts', dist, 'action');
   build('src/cli.ts', cliDir, 'cli');
 
+  // ncc minifies each entry but not the chunks it splits off: minify those here.
+  await minifyChunks([dist, cliDir]);
+
   // dist/package.json says "module" for both bundles; ncc's copy in cli/ would only repeat it.
   rmSync(join(cliDir, 'package.json'), { force: true });
   const unexpected = readdirSync(cliDir).filter((f) => !/^(\d+\.)?index\.js$/.test(f));
@@ -30,6 +34,16 @@ try {
   writeFileSync(join(dist, 'licenses.txt'), licenses(['action', 'cli'].map((name) => JSON.parse(readFileSync(join(stats, `${name}.json`), 'utf8')))));
 } finally {
   rmSync(stats, { recursive: true, force: true });
+}
+
+async function minifyChunks(directories) {
+  for (const directory of directories) {
+    for (const file of readdirSync(directory).filter((f) => /^\d+\.index\.js$/.test(f))) {
+      const path = join(directory, file);
+      const result = await minify(readFileSync(path, 'utf8'), { module: true, ecma: 2022, compress: true, mangle: true });
+      writeFileSync(path, result.code);
+    }
+  }
 }
 
 /**
