@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { scanTerraform } from '../../src/sources/terraform/hcl-scan.js';
 import { readTerraformPlans } from '../../src/sources/terraform/index.js';
+import { scanTerraformJson } from '../../src/sources/terraform/tf-json.js';
 import { change, configResource, dbAfter, plan, ref, tempDir, writeJson } from './plan-builder.js';
 
 const position = (line: number, column: number) => ({ line, column });
@@ -88,6 +89,57 @@ describe('scanning .tf text', () => {
   });
 });
 
+describe('scanning .tf.json text (Terraform JSON syntax, CDK for Terraform)', () => {
+  const text = [
+    '{',
+    '  "//": "generated",',
+    '  "terraform": { "required_version": ">= 1.5" },',
+    '  "resource": {',
+    '    "aws_db_parameter_group": {',
+    '      "pg": {',
+    '        "family": "postgres${var.major}",',
+    '        "parameter": [',
+    '          { "name": "log_statement", "value": "all" },',
+    '          { "name": "rds.force_ssl", "value": "1" }',
+    '        ]',
+    '      }',
+    '    },',
+    '    "aws_db_instance": {',
+    '      "main": { "//": "a comment", "engine": "postgres", "ca_cert_identifier": "rds-ca-2019" },',
+    '      "listed": [{ "engine": "mysql" }]',
+    '    }',
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('finds resource blocks, arguments and parameter entries with 1-based lines and columns', () => {
+    const blocks = scanTerraformJson(text);
+    expect(blocks.map((b) => [b.type, b.labels, b.line, b.column])).toEqual([
+      ['resource', ['aws_db_parameter_group', 'pg'], 6, 7],
+      ['resource', ['aws_db_instance', 'main'], 15, 7],
+      ['resource', ['aws_db_instance', 'listed'], 16, 7],
+    ]);
+    const [pg, main, listed] = blocks;
+    expect(pg!.attributes.get('family')).toEqual({ ...position(7, 9), value: null }); // an interpolation
+    expect(pg!.blocks.map((b) => [b.type, b.attributes.get('name')])).toEqual([
+      ['parameter', { ...position(9, 13), value: 'log_statement' }],
+      ['parameter', { ...position(10, 13), value: 'rds.force_ssl' }],
+    ]);
+    expect([...main!.attributes.keys()]).toEqual(['engine', 'ca_cert_identifier']);
+    expect(main!.attributes.get('ca_cert_identifier')).toEqual({ ...position(15, 58), value: 'rds-ca-2019' });
+    expect(listed!.attributes.get('engine')).toEqual({ ...position(16, 20), value: 'mysql' });
+  });
+
+  it('gives nothing for a file that is not valid JSON', () => {
+    expect(scanTerraformJson(text.slice(0, -3))).toEqual([]);
+    expect(scanTerraformJson('[]')).toEqual([]);
+  });
+
+  it('takes a plan saved under a .tf.json name for what it is, not configuration', () => {
+    expect(scanTerraformJson(`{"format_version":"1.2",${text.slice(1)}`)).toEqual([]);
+  });
+});
+
 describe('locations of plan resources in .tf files', () => {
   // A root module calling ./modules/db, with the plan beside it.
   const root = tempDir();
@@ -156,5 +208,26 @@ describe('locations of plan resources in .tf files', () => {
     const error = await readTerraformPlans([file], { configDir: join(root, 'missing') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/configuration directory .* cannot be read/);
+  });
+
+  it('reads .tf.json files as well (CDK for Terraform writes cdk.tf.json)', async () => {
+    const cdk = tempDir();
+    const json = {
+      resource: {
+        aws_db_parameter_group: { pg: { name: 'app', family: 'postgres16', parameter: [{ name: 'rds.force_ssl', value: '1' }] } },
+      },
+    };
+    writeFileSync(join(cdk, 'cdk.tf.json'), JSON.stringify(json, null, 2));
+    mkdirSync(join(cdk, 'modules', 'db'), { recursive: true });
+    writeFileSync(join(cdk, 'modules', 'db', 'db.tf.json'), '{"resource": {"aws_db_instance": {"main": {\n  "engine": "postgres",\n  "parameter_group_name": "${var.pg}"}}}}\n');
+    const [db] = (await readTerraformPlans([writeJson(cdk, 'plan.json', planJson)])).resources;
+    const dbFile = join(cdk, 'modules', 'db', 'db.tf.json');
+    expect(db!.origin.location).toEqual({ file: dbFile, line: 1, column: 35 });
+    expect(db!.engine.at).toEqual({ file: dbFile, line: 2, column: 3 });
+    const tls = db!.tls!.parameterGroup;
+    if (!tls.known || 'default' in tls.value) throw new Error('expected the custom group');
+    const pgFile = join(cdk, 'cdk.tf.json');
+    expect(tls.value.location).toEqual({ file: pgFile, line: 4, column: 7 });
+    expect(tls.value.parameters['rds.force_ssl']!.at).toEqual({ file: pgFile, line: 9, column: 13 });
   });
 });

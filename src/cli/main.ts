@@ -21,7 +21,7 @@ Usage:
 
 Sources (any combination; FILE may be a glob; several files may follow one flag):
   --terraform-plan FILE…      terraform show -json output (Terraform or OpenTofu)
-  --terraform-dir DIR         .tf files for line numbers (default: each plan's directory)
+  --terraform-dir DIR         .tf / .tf.json files for line numbers (default: each plan's directory)
   --cloudformation FILE…      CloudFormation templates (YAML or JSON, CDK output included)
   --changeset FILE[=TEMPLATE]…  aws cloudformation describe-change-set output, with its template
   --cfn-parameter KEY=VALUE   template parameter value (repeatable)

@@ -1,5 +1,5 @@
-// Plan JSON has no line numbers. When the .tf files are at hand (the plan's directory, or
-// `configDir`), this maps a resource to its `resource "TYPE" "NAME"` block and its arguments to
+// Plan JSON has no line numbers. When the .tf (and .tf.json) files are at hand (the plan's
+// directory, or `configDir`), this maps a resource to its `resource "TYPE" "NAME"` block and its arguments to
 // their lines, so annotations land on the property. Child modules are found through their local
 // `source` (./…, ../…) or, after `terraform init`, `.terraform/modules/modules.json`.
 import { readdir, readFile } from 'node:fs/promises';
@@ -133,11 +133,11 @@ async function readInstalledModules(rootDir: string): Promise<Map<string, string
   return installed;
 }
 
-/** The `.tf` files of a directory, in name order; null when it cannot be read. */
+/** The `.tf` and `.tf.json` files of a directory, in name order; null when it cannot be read. */
 async function tfFiles(dir: string): Promise<string[] | null> {
   try {
     const names = await readdir(dir);
-    return names.filter((name) => name.endsWith('.tf')).sort();
+    return names.filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json')).sort();
   } catch {
     return null;
   }
@@ -153,7 +153,9 @@ async function resourceBlocks(dir: string): Promise<BlocksByType> {
     } catch {
       continue;
     }
-    for (const block of scanTerraform(text)) {
+    // The JSON syntax's reader (and the yaml parser it uses) is loaded only where there is such a file.
+    const found = name.endsWith('.json') ? (await import('./tf-json.js')).scanTerraformJson(text) : scanTerraform(text);
+    for (const block of found) {
       const [type, label] = block.labels;
       if (block.type !== 'resource' || !type || !label) continue;
       let byName = blocks.get(type);
