@@ -125,6 +125,8 @@ export interface CaFacts {
 export interface RestartCause {
   reason: string;
   at?: Location;
+  /** It may restart the database, or not: the prediction is unknown unless another cause is certain. */
+  uncertain?: true;
 }
 
 /** What a Terraform plan or a change set does to the resource. Null for live and snapshot. */

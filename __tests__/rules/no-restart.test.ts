@@ -52,6 +52,29 @@ describe('no-restart and restart prediction', () => {
     expect(r.findings[0]).toMatchObject({ rule: 'no-restart', message: 'this change restarts the database: replaced (delete and create).' });
   });
 
+  it('a replacement that only may happen (Replacement: Conditional) leaves the restart unknown, unless something else is certain', () => {
+    const gate = withPolicy((p) => (p.restart.allowed = false));
+    const conditional = { reason: 'the database may be replaced (Replacement: Conditional)', uncertain: true as const };
+    const maybe = report([instance('db', { change: { action: 'update', restartCauses: [conditional] } })], gate);
+    expect(maybe.resources[0]?.restart).toEqual({ required: null, reason: conditional.reason, trigger: 'other-change' });
+    expect(maybe.summary.restartRequired).toBe(0);
+    expect(maybe.findings.map((f) => [f.rule, f.message])).toEqual([['unknown', `no-restart: restart: ${conditional.reason}`]]);
+
+    const alsoUpgraded = instance('db', { change: { action: 'update', restartCauses: [conditional, { reason: 'engine version upgrade 16.4 → 17.2' }] } });
+    expect(report([alsoUpgraded], gate).resources[0]?.restart.required).toBe(true);
+    const alsoRotating = rotating('16.4');
+    alsoRotating.change!.restartCauses = [conditional];
+    expect(report([alsoRotating], gate, engineVersions).resources[0]?.restart.required).toBe(true);
+  });
+
+  it('a CA change whose old CA the change set does not show says so without naming one', () => {
+    const resource = rotating('16.8');
+    resource.ca!.change!.fromUnknown = 'the change set does not include property values';
+    expect(report([resource], withPolicy(), engineVersions).resources[0]?.restart.reason).toBe(
+      'CA change to rds-ca-rsa2048-g1: postgres 16.8 supports certificate rotation without restart (ev.json)',
+    );
+  });
+
   it('live resources have nothing planned: no-restart does not apply', () => {
     const gate = withPolicy((p) => (p.restart.allowed = false));
     const r = report([instance('db', { ca: { identifier: known('rds-ca-2019') } })], gate, engineVersions);

@@ -71,8 +71,8 @@ export function predictRestart(
     trigger = caChange.pending ? 'pending-ca-change' : 'planned-ca-change';
     const to = caChange.to.known ? caChange.to.value ?? 'the default CA' : 'a CA known only after apply';
     const rotate = rotation(resource, lookup);
-    const from = caChange.fromUnknown ? 'its current CA' : caChange.from ?? 'the default CA';
-    caPart = { required: rotate.required, reason: `CA ${from} → ${to}: ${rotate.reason}` };
+    const what = caChange.fromUnknown ? `CA change to ${to}` : `CA ${caChange.from ?? 'the default CA'} → ${to}`;
+    caPart = { required: rotate.required, reason: `${what}: ${rotate.reason}` };
   } else if (caAllowed === false) {
     trigger = 'ca-not-allowed';
     const rotate = rotation(resource, lookup);
@@ -82,7 +82,12 @@ export function predictRestart(
   if (causes.length > 0) {
     const reasons = causes.map((c) => c.reason);
     if (caPart) reasons.push(caPart.reason);
-    return { prediction: { required: true, reason: reasons.join('; ') + timing(resource), trigger: trigger ?? 'other-change' }, rotationRestarts };
+    // A cause that only may restart (CloudFormation's Replacement: Conditional) leaves the answer
+    // unknown, unless something else in the change restarts the database for certain.
+    const certain = causes.some((c) => !c.uncertain) || caPart?.required === true;
+    const required = certain ? true : null;
+    const reason = reasons.join('; ') + (certain ? timing(resource) : '');
+    return { prediction: { required, reason, trigger: trigger ?? 'other-change' }, rotationRestarts };
   }
   if (caPart) {
     const when = caPart.required === true && trigger === 'planned-ca-change' ? timing(resource) : '';

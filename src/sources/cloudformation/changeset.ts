@@ -203,7 +203,7 @@ function modifyCauses(change: ResourceChange, resourceAt: Location, propertyAt: 
   if (change.replacement === 'True') {
     causes.push({ reason: 'the change set replaces the database (Replacement: True)', at: resourceAt });
   } else if (change.replacement === 'Conditional') {
-    causes.push({ reason: 'the database may be replaced (Replacement: Conditional)', at: resourceAt });
+    causes.push({ reason: 'the database may be replaced (Replacement: Conditional)', at: resourceAt, uncertain: true });
   }
   const seen = new Set<string>();
   for (const d of change.details) {
