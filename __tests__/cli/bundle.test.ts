@@ -1,5 +1,5 @@
 // The committed CLI bundle run as a user runs it: `node dist/cli.js …` from a checkout.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +66,24 @@ describe('check on the bundled examples', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.findings.filter((f: { rule: string }) => f.rule === 'no-restart').map((f: { resource: string }) => f.resource)).toEqual(['aws_db_instance.billing']);
+  });
+});
+
+describe('a reader that closes the pipe early (`| head`)', () => {
+  it('ends the output quietly and keeps the verdict', async () => {
+    // Enough databases that the report outgrows the pipe's buffer.
+    const template = path.join(work, 'many.yaml');
+    const databases = Array.from({ length: 3000 }, (_, i) => `  Db${i}:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: postgres, EngineVersion: '16.4' }`);
+    writeFileSync(template, `Resources:\n${databases.join('\n')}\n`);
+    const child = spawn(process.execPath, [CLI, 'check', '--no-aws', '--cloudformation', template, '--fail-on', 'never'], {
+      env: { PATH: process.env.PATH, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy()); // read one chunk, then hang up
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 

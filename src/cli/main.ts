@@ -285,10 +285,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 export function processIO(): CliIO {
+  // A reader that stops early (`… | head`) closes the pipe: the rest of the report has nowhere to
+  // go, which is no error and does not change the verdict (the exit code).
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
