@@ -41,6 +41,18 @@ describe('reading plan files', () => {
     expect([error.line, error.column]).toEqual([lines.length, lines.at(-1)!.length + 1]);
   });
 
+  it('rejects valid JSON nested deeper than any plan as the file\'s problem, with its position', async () => {
+    const text = JSON.stringify(minimal).replace('"after":{', `"after":{"deep":${'['.repeat(5000)}${']'.repeat(5000)},`);
+    const file = join(dir, 'deep.json');
+    writeFileSync(file, `\n${text}`);
+    expect(() => JSON.parse(text)).not.toThrow();
+    const error = await inputError(file);
+    expect(error.message).toBe('Terraform plan is nested more than 4096 levels deep');
+    // The plan, resource_changes, the change, `change` and `after` are 5 levels: the 4,092nd `[` is one too many.
+    const at = text.indexOf('"deep":') + '"deep":'.length + 4091;
+    expect({ line: error.line, column: error.column }).toEqual({ line: 2, column: at + 1 });
+  });
+
   it('rejects JSON that is not a plan, naming the file', async () => {
     expect((await inputError(writeJson(dir, 'array.json', '[1, 2]'))).message).toMatch(/not a Terraform plan: .*array/);
     expect((await inputError(writeJson(dir, 'no-version.json', { resource_changes: [] }))).message).toMatch(/no "format_version"/);

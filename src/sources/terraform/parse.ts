@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 
 import { InputError } from '../../errors.js';
-import { describeJsonError } from './json-error.js';
+import { describeJsonError, lineAndColumn } from './json-error.js';
 import { isRecord, type ConfigurationJson, type ResourceChangeJson } from './plan-types.js';
-import { scanPlan, type Range } from './scan-plan.js';
+import { scanPlan, TOO_DEEP, type Range } from './scan-plan.js';
 
 export interface ParsedPlan {
   file: string;
@@ -98,7 +98,11 @@ function malformed(bytes: Buffer, file: string, scan: { offset: number; message:
     const at = describeJsonError(text, error, () => ({ offset: bytes.toString('utf8', 0, scan.offset).length, message: scan.message }));
     return new InputError(`Terraform plan is not valid JSON: ${at.message}`, { file, line: at.line, column: at.column });
   }
-  // The scanner is stricter than JSON.parse somewhere: a bug here, not in the user's file.
+  // Valid JSON the scan does not follow: nesting beyond its depth is the file's doing (no plan
+  // comes near it); anything else is a bug here, not in the user's file.
+  if (scan.message === TOO_DEEP) {
+    return new InputError(`Terraform plan is ${TOO_DEEP}`, { file, ...lineAndColumn(text, bytes.toString('utf8', 0, scan.offset).length) });
+  }
   throw new Error(`${file}: the plan scanner rejected valid JSON at byte ${scan.offset} (${scan.message})`);
 }
 

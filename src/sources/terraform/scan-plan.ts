@@ -28,7 +28,9 @@ const KEY = 1;
 const COLON = 2;
 const COMMA_OR_CLOSE = 3;
 
-const MAX_DEPTH = 4096;
+/** Deeper than any real plan (a few dozen levels); JSON.parse itself goes further. */
+export const MAX_DEPTH = 4096;
+export const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep`;
 
 function bytesEqual(b: Uint8Array, start: number, end: number, ascii: string): boolean {
   if (end - start !== ascii.length) return false;
@@ -151,7 +153,7 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
           i = end;
           valueEnded = true;
         } else if (c === 0x7b || c === 0x5b) {
-          if (depth === MAX_DEPTH) return { ok: false, offset: i, message: 'nested too deeply' };
+          if (depth === MAX_DEPTH) return { ok: false, offset: i, message: TOO_DEEP };
           stack[depth++] = c;
           i++;
           expect = c === 0x7b ? KEY : VALUE;
