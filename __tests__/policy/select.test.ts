@@ -40,6 +40,14 @@ describe('matchesSelector', () => {
     expect(matchesSelector(resource('module.db.aws_db_instance.main[1]', 'postgres'), { id: address })).toBe(false);
   });
 
+  it('brackets are literal: `name[*]` selects every instance of a count or for_each block', () => {
+    expect(matchesSelector(resource('aws_rds_cluster_instance.orders[0]', 'aurora-mysql'), { id: 'aws_rds_cluster_instance.orders[*]' })).toBe(true);
+    expect(matchesSelector(resource('aws_db_instance.db["eu"]', 'postgres'), { id: 'aws_db_instance.db[*]' })).toBe(true);
+    expect(matchesSelector(resource('aws_db_instance.db', 'postgres'), { id: 'aws_db_instance.db[*]' })).toBe(false);
+    expect(matchesSelector(resource('aws_db_instance.db1', 'postgres'), { id: 'aws_db_instance.db[0-9]' })).toBe(false);
+    expect(matchesSelector(resource('module.db[1].aws_db_instance.main', 'postgres'), { id: 'module.db[?].*' })).toBe(true);
+  });
+
   it('"*" crosses "/" in for_each keys: ids are not paths', () => {
     expect(matchesSelector(resource('aws_db_instance.db["team/app"]', 'postgres'), { id: 'aws_db_instance.db*' })).toBe(true);
   });

@@ -5,7 +5,9 @@ import { mergeSettings } from './merge.js';
 import type { Exemption, Policy, PolicySettings, RuleId, Selector } from './types.js';
 
 // Ids are not paths: a Terraform for_each key may hold "/", which picomatch's "*" would not cross.
-// Both sides swap "/" for a private-use character so that "*" matches anything.
+// Both sides swap "/" for a private-use character so that "*" matches anything. Brackets are
+// literal: Terraform addresses hold them (`orders[0]`, `db["eu"]`), so `orders[*]` means every
+// instance of `orders`, not a character class.
 const SLASH_STANDIN = '\uE000';
 const matchers = new Map<string, (subject: string) => boolean>();
 
@@ -14,7 +16,7 @@ function globMatches(pattern: string, subject: string): boolean {
   if (pattern === subject) return true;
   let matcher = matchers.get(pattern);
   if (!matcher) {
-    matcher = picomatch(pattern.replaceAll('/', SLASH_STANDIN), { dot: true, windows: false });
+    matcher = picomatch(pattern.replaceAll('/', SLASH_STANDIN).replace(/[[\]]/g, '\\$&'), { dot: true, windows: false });
     matchers.set(pattern, matcher);
   }
   return matcher(subject.replaceAll('/', SLASH_STANDIN));
