@@ -99,4 +99,11 @@ describe('renderText', () => {
     expect(out).toBe('rds-tls-guard 0.1.0 · built-in default policy · as of 2026-09-01\nNo findings in 2 resources.\n');
     expect(renderText(cleanReport(), { color: true })).toContain(`${ESC}[32mNo findings in 2 resources.${ESC}[39m`);
   });
+
+  it('says what the scope left out even when clean, so a scope that drops everything shows', () => {
+    const report = cleanReport();
+    report.resources = [];
+    report.summary = { ...report.summary, resources: 0, excluded: 11, suppressed: 1 };
+    expect(renderText(report, { color: false }).split('\n')[1]).toBe('No findings in 0 resources (1 suppressed; 11 excluded by scope).');
+  });
 });

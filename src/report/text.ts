@@ -139,8 +139,10 @@ export function renderText(report: Report, options: TextOptions): string {
     ...exemptions(report, paint),
   ];
   if (body.length === 0) {
-    const suppressed = report.summary.suppressed > 0 ? ` (${report.summary.suppressed} suppressed)` : '';
-    const clean = `No findings in ${plural(report.summary.resources, 'resource')}${suppressed}.`;
+    const { suppressed, excluded } = report.summary;
+    // Said even when clean: a scope that leaves nothing to evaluate must not pass unnoticed.
+    const notes = [suppressed > 0 ? `${suppressed} suppressed` : '', excluded > 0 ? `${excluded} excluded by scope` : ''].filter(Boolean);
+    const clean = `No findings in ${plural(report.summary.resources, 'resource')}${notes.length ? ` (${notes.join('; ')})` : ''}.`;
     return `${header(report, paint)}\n${paint.green(clean)}\n`;
   }
   return [header(report, paint), ...body, '', summaryLine(report, paint)].join('\n') + '\n';
