@@ -37,6 +37,14 @@ describe('output targets', () => {
       { format: 'csv', file: 'inventory.csv' },
     ]);
     expect(() => outputTargets([], ['report.xml'])).toThrow(/add a --format/);
+    expect(outputTargets([], ['results.SARIF.json'])).toEqual([{ format: 'sarif', file: 'results.SARIF.json' }]);
+  });
+  it('sends at most one report to standard output', () => {
+    expect(() => outputTargets(['json', 'csv'], [])).toThrow('--format json and csv: only one report can go to standard output; give the others an --output FILE');
+    expect(outputTargets(['json', 'csv'], ['r.json'])).toEqual([
+      { format: 'json', file: 'r.json' },
+      { format: 'csv', file: null },
+    ]);
   });
   it('defaults to text on standard output and rejects unknown formats', () => {
     expect(outputTargets([], [])).toEqual([{ format: 'text', file: null }]);

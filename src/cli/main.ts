@@ -114,7 +114,7 @@ export function parseCommandLine(argv: string[]): { command: string | null; valu
 }
 
 const EXTENSIONS: Record<string, Format> = {
-  '.json': 'json', '.sarif': 'sarif', '.md': 'markdown', '.markdown': 'markdown', '.csv': 'csv', '.txt': 'text',
+  '.json': 'json', '.sarif': 'sarif', '.sarif.json': 'sarif', '.md': 'markdown', '.markdown': 'markdown', '.csv': 'csv', '.txt': 'text',
 };
 
 export interface OutputTarget {
@@ -129,9 +129,15 @@ export function outputTargets(formats: string[], outputs: string[]): OutputTarge
   }
   const targets: OutputTarget[] = formats.map((format, i) => ({ format: format as Format, file: outputs[i] ?? null }));
   for (const file of outputs.slice(formats.length)) {
-    const format = EXTENSIONS[extname(file).toLowerCase()];
+    const lower = file.toLowerCase();
+    const format = lower.endsWith('.sarif.json') ? EXTENSIONS['.sarif.json'] : EXTENSIONS[extname(lower)];
     if (!format) throw new InputError(`--output ${file}: add a --format for it (its extension does not name one)`);
     targets.push({ format, file });
+  }
+  // Two reports run together on standard output would make neither readable.
+  const onStdout = targets.filter((target) => target.file === null);
+  if (onStdout.length > 1) {
+    throw new InputError(`--format ${onStdout.map((t) => t.format).join(' and ')}: only one report can go to standard output; give the others an --output FILE`);
   }
   return targets.length > 0 ? targets : [{ format: 'text', file: null }];
 }
