@@ -53,6 +53,17 @@ describe('reading plan files', () => {
     expect({ line: error.line, column: error.column }).toEqual({ line: 2, column: at + 1 });
   });
 
+  it('rejects values of a type Terraform does not write rather than reading them as not set', async () => {
+    const odd = plan([change('aws_db_instance.main', ['create'], dbAfter({ ca_cert_identifier: { a: 1 } }))]);
+    expect((await inputError(writeJson(dir, 'odd-ca.json', odd))).message).toBe(
+      'Terraform plan: aws_db_instance.main: "ca_cert_identifier" is an object, not a string; is this `terraform show -json` output?',
+    );
+    const numeric = plan([change('aws_db_instance.main', ['create'], dbAfter({ engine: 12 }))]);
+    expect((await inputError(writeJson(dir, 'odd-engine.json', numeric))).message).toMatch(/"engine" is the number 12, not a string/);
+    const flag = plan([change('aws_db_instance.main', ['create'], dbAfter({ iam_database_authentication_enabled: 'true' }))]);
+    expect((await inputError(writeJson(dir, 'odd-flag.json', flag))).message).toMatch(/"iam_database_authentication_enabled" is the string "true", not a boolean/);
+  });
+
   it('rejects JSON that is not a plan, naming the file', async () => {
     expect((await inputError(writeJson(dir, 'array.json', '[1, 2]'))).message).toMatch(/not a Terraform plan: .*array/);
     expect((await inputError(writeJson(dir, 'no-version.json', { resource_changes: [] }))).message).toMatch(/no "format_version"/);

@@ -102,6 +102,27 @@ function pickAfter(after: Values, unknowns: Values | null): Values {
   return picked;
 }
 
+/** The read attributes the rules decide on, by the JSON type the AWS provider gives them. */
+const EXPECTED_TYPE: Readonly<Record<string, 'string' | 'boolean'>> = {
+  ca_cert_identifier: 'string', ca_certificate_identifier: 'string', engine: 'string', engine_version: 'string',
+  engine_version_actual: 'string', parameter_group_name: 'string', db_cluster_parameter_group_name: 'string', family: 'string',
+  iam_database_authentication_enabled: 'boolean', apply_immediately: 'boolean',
+};
+
+/**
+ * A value of another type is not something Terraform writes: reading it as "not set" would be a
+ * guess (a CA that is an object is not the default CA), so the plan is rejected instead.
+ */
+function checkTypes(address: string, after: Values, file: string): void {
+  for (const attribute in after) {
+    const expected = EXPECTED_TYPE[attribute];
+    const value = after[attribute];
+    if (expected === undefined || value === null || value === UNKNOWN || typeof value === expected) continue;
+    const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
+    throw new InputError(`Terraform plan: ${address}: "${attribute}" is ${got}, not a ${expected}; is this \`terraform show -json\` output?`, { file });
+  }
+}
+
 /** Reads the resource changes of one plan into entries. */
 export class EntryReader {
   /** Parsed module addresses: a plan repeats a few of them many times. */
@@ -125,7 +146,7 @@ export class EntryReader {
     const change: ChangeJson | null = isRecord(rc.change) ? rc.change : null;
     const actions = change && Array.isArray(change.actions) ? change.actions : null;
     if (!change || !actions || typeof rc.address !== 'string') {
-      throw new InputError(`Terraform plan: a ${type} resource change has no address or change.actions`, { file });
+      throw new InputError(`Terraform plan: a resource change of type ${type} has no address or change.actions`, { file });
     }
     const action = actionOf(actions, change.importing !== undefined && change.importing !== null);
     if (action === null) return null;
@@ -136,6 +157,8 @@ export class EntryReader {
     }
     const { configPath } = located;
     const unknowns = isRecord(change.after_unknown) ? change.after_unknown : null;
+    const after = pickAfter(change.after, unknowns);
+    checkTypes(rc.address, after, file);
     return {
       address: rc.address,
       type,
@@ -146,7 +169,7 @@ export class EntryReader {
       action,
       // Only an update compares before with after.
       before: action === 'update' && isRecord(change.before) ? pick(change.before) : null,
-      after: pickAfter(change.after, unknowns),
+      after,
       allUnknown: change.after_unknown === true,
       parameterUnknowns: unknowns?.parameter,
       replacePaths: change.replace_paths,
