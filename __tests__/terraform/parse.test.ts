@@ -73,6 +73,8 @@ describe('reading plan files', () => {
     const error = await inputError(writeJson(dir, 'schemas.json', other));
     expect(error.message).toMatch(/no "resource_changes" or "planned_values"/);
     expect(error.file).toBe(join(dir, 'schemas.json'));
+    const notList = await inputError(writeJson(dir, 'not-list.json', '{\n  "format_version": "1.2",\n  "resource_changes": null\n}'));
+    expect([notList.message, notList.line, notList.column]).toEqual(['not a Terraform plan: "resource_changes" is not a list', 3, 23]);
   });
 
   it('accepts plan format 0.x and 1.x and rejects another major version', async () => {
@@ -82,6 +84,7 @@ describe('reading plan files', () => {
     }
     const error = await inputError(writeJson(dir, 'v2.json', { ...minimal, format_version: '2.0' }));
     expect(error.message).toBe('unsupported Terraform plan format_version "2.0" (this version reads 0.x and 1.x)');
+    expect([error.line, error.column]).toEqual([1, 19]); // {"format_version":"2.0",…
   });
 
   it('ignores keys it does not know', async () => {

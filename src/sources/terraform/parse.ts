@@ -56,11 +56,12 @@ export function parsePlanBytes(bytes: Buffer, file: string, wantType: (type: str
   }
   const formatVersion = json(layout.sections.get('format_version'));
   if (formatVersion === undefined) throw new InputError(`not a Terraform plan: no "format_version"; ${HOW_TO}`, { file });
+  const versionAt = positionAt(bytes, layout.sections.get('format_version')!.start);
   if (typeof formatVersion !== 'string' || !/^\d+(\.\d+)*$/.test(formatVersion)) {
-    throw new InputError(`not a Terraform plan: "format_version" is ${JSON.stringify(formatVersion)}`, { file });
+    throw new InputError(`not a Terraform plan: "format_version" is ${JSON.stringify(formatVersion)}`, { file, ...versionAt });
   }
   if (!SUPPORTED_MAJOR.has(formatVersion.split('.')[0]!)) {
-    throw new InputError(`unsupported Terraform plan format_version "${formatVersion}" (this version reads 0.x and 1.x)`, { file });
+    throw new InputError(`unsupported Terraform plan format_version "${formatVersion}" (this version reads 0.x and 1.x)`, { file, ...versionAt });
   }
   const changesRange = layout.sections.get('resource_changes');
   if (!changesRange && !layout.sections.has('planned_values')) {
@@ -68,7 +69,7 @@ export function parsePlanBytes(bytes: Buffer, file: string, wantType: (type: str
     throw new InputError(`not a Terraform plan: no "resource_changes" or "planned_values"${state}; ${HOW_TO}`, { file });
   }
   if (changesRange && bytes[changesRange.start] !== 0x5b) {
-    throw new InputError('not a Terraform plan: "resource_changes" is not a list', { file });
+    throw new InputError('not a Terraform plan: "resource_changes" is not a list', { file, ...positionAt(bytes, changesRange.start) });
   }
   if (layout.changes.count === 0) {
     const planned = hasPlannedResources(json(layout.sections.get('planned_values')));
@@ -87,6 +88,12 @@ export function parsePlanBytes(bytes: Buffer, file: string, wantType: (type: str
     configuration: isRecord(configuration) ? configuration : undefined,
     bytes,
   };
+}
+
+/** Line and column of a byte offset. */
+function positionAt(bytes: Buffer, offset: number): { line: number; column: number } {
+  const before = bytes.toString('utf8', 0, offset);
+  return lineAndColumn(before, before.length);
 }
 
 /** The scan found an error: let the native parser describe it, on the whole text. */
