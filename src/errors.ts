@@ -31,3 +31,12 @@ export function errorMessage(error: unknown): string {
   if (error instanceof InputError) return error.describe();
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Why a file could not be read, in words rather than an errno code. */
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return errorMessage(error);
+}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { InputError } from '../../errors.js';
+import { InputError, readFailure } from '../../errors.js';
 import type { Location } from '../../model.js';
 import { scalarText, valueOf, type CfnNode } from './nodes.js';
 import { parseCfnText } from './parse.js';
@@ -36,7 +36,7 @@ export async function readText(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? String(error)}`, { file });
+    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read: ${readFailure(error)}`, { file });
   }
 }
 

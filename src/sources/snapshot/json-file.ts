@@ -1,7 +1,7 @@
 // JSON files with positions: syntax errors and shape problems point at a line and column.
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
-import { InputError, errorMessage } from '../../errors.js';
+import { InputError, errorMessage, readFailure } from '../../errors.js';
 import type { Segment } from '../../policy/messages.js';
 import { locate } from '../../policy/yaml-path.js';
 
@@ -94,12 +94,17 @@ export function syntaxErrorOffset(text: string): number {
   }
 }
 
-/** V8's message without its excerpt and offset (the position goes into the InputError). */
+/**
+ * V8's message without its excerpt of the file (which may hold secrets, or bytes a terminal acts
+ * on) and offset (the position goes into the InputError). The unexpected character is escaped
+ * when it is not printable.
+ */
 function syntaxMessage(error: unknown): string {
   return errorMessage(error)
-    .replace(/, "[\s\S]*" is not valid JSON$/, '')
-    .replace(/ in JSON at position \d+.*$/, '')
-    .replace(/^Unexpected end of JSON input$/, 'unexpected end of the file');
+    .replace(/, "[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '')
+    .replace(/ in JSON at position \d+[\s\S]*$/, '')
+    .replace(/^Unexpected end of JSON input$/, 'unexpected end of the file')
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Parses JSON text; a syntax error is an InputError at its line and column. */
@@ -119,7 +124,7 @@ export async function readJsonFile(file: string, what: string): Promise<JsonFile
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${what}: ${errorMessage(error)}`, { file });
+    throw new InputError(`cannot read ${what}: ${readFailure(error)}`, { file });
   }
   return { file, text, value: parseJson(text, file, what) };
 }

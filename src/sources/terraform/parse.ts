@@ -5,7 +5,7 @@
 // position, computed on the whole text only on that error path.
 import { readFileSync } from 'node:fs';
 
-import { InputError } from '../../errors.js';
+import { InputError, readFailure } from '../../errors.js';
 import { describeJsonError, lineAndColumn } from './json-error.js';
 import { isRecord, type ConfigurationJson, type ResourceChangeJson } from './plan-types.js';
 import { scanPlan, TOO_DEEP, type Range } from './scan-plan.js';
@@ -132,13 +132,6 @@ function toUtf8(bytes: Buffer): Buffer {
   return bytes;
 }
 
-function readFailure(error: unknown): string {
-  const code = isRecord(error) ? error.code : undefined;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
 
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
