@@ -93,7 +93,8 @@ export async function check(options: CheckOptions): Promise<Report> {
     awsEngineVersions,
     fileEngineVersions,
     certificates: results.flatMap((r: SourceResult) => r.certificates ?? []),
-    engineVersionsUnavailable: unavailable.filter((u) => u.source.includes('DescribeDBEngineVersions')),
+    // Refused (optional on IaC runs) or failed (a live scan's errors): either way the restart reason names it.
+    engineVersionsUnavailable: [...unavailable, ...results.flatMap((r: SourceResult) => r.errors)].filter((u) => u.source.includes('DescribeDBEngineVersions')),
   });
   return buildReport(results, { policy: options.policy, facts, asOf: options.asOf ?? new Date(), version: TOOL_VERSION });
 }

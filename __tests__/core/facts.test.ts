@@ -92,7 +92,7 @@ describe('a refused DescribeDBEngineVersions', () => {
     });
     const lookup = facts.engineVersion('postgres', '16.4', 'us-east-1');
     expect(lookup.fact).toBeNull();
-    if (!lookup.fact) expect(lookup.reason).toBe('no engine-version facts for postgres 16.4: us-east-1 DescribeDBEngineVersions was refused (AccessDenied: not authorized), and no --engine-versions file or shipped data has it');
+    if (!lookup.fact) expect(lookup.reason).toBe('no engine-version facts for postgres 16.4: us-east-1 DescribeDBEngineVersions failed (AccessDenied: not authorized), and no --engine-versions file or shipped data has it');
     // Shipped data still answers for the versions it has.
     expect(facts.engineVersion('postgres', '13.4', 'us-east-1').fact?.supportsCertificateRotationWithoutRestart).toBe(true);
   });

@@ -229,6 +229,14 @@ describe('secrets', () => {
   });
 });
 
+it('says an HTTP error that is not an AWS API response is one, instead of the parser\'s complaint', () => {
+  const html = Object.assign(new Error('@aws-sdk XML parse error: mismatched tags <html> and </title>.'), { $metadata: { httpStatusCode: 500 } });
+  expect(describeAwsError(html)).toBe("HTTP 500: the endpoint's answer is not an AWS API response (an endpoint without this API, or a proxy in the way)");
+  // An AWS error with its code is shown as AWS said it.
+  const denied = Object.assign(new Error('not authorized'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+  expect(describeAwsError(denied)).toBe('AccessDenied: not authorized');
+});
+
 it('does not read anything more in a region without RDS databases', async () => {
   const aws = mockRegions(['us-east-1']);
   aws.mock('us-east-1').on(DescribeDBInstancesCommand).resolves({ DBInstances: [instance('docs', 'us-east-1', { Engine: 'docdb', EngineVersion: '5.0.0' })] });

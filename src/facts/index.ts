@@ -94,7 +94,7 @@ export interface FactsInput {
   /** From --engine-versions files. */
   fileEngineVersions?: EngineVersionFact[];
   certificates?: CertificateFact[];
-  /** DescribeDBEngineVersions calls AWS refused: named in the reason when no other data has the version. */
+  /** DescribeDBEngineVersions calls that failed or were refused: named in the reason when no other data has the version. */
   engineVersionsUnavailable?: SourceError[];
 }
 
@@ -239,7 +239,7 @@ export function createFacts(input: FactsInput = {}): Facts {
     if (refused) {
       return {
         fact: null,
-        reason: `no engine-version facts for ${name} ${version}: ${refused.source} was refused (${refused.message}), and no --engine-versions file or shipped data has it`,
+        reason: `no engine-version facts for ${name} ${version}: ${refused.source} failed (${refused.message}), and no --engine-versions file or shipped data has it`,
       };
     }
     return {

@@ -79,6 +79,11 @@ export function describeAwsError(error: unknown): string {
   let code = errorCode(error);
   if (code === 'Error' && status !== null) code = `HTTP ${status}`;
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  // An HTTP error whose body the SDK could not parse came from something other than AWS's API
+  // (an endpoint that lacks the API, a proxy's HTML page): the parser's complaint says nothing useful.
+  if (code.startsWith('HTTP ') && /XML parse error|Deserialization error|not valid JSON|Unexpected token/i.test(raw)) {
+    return `${code}: the endpoint's answer is not an AWS API response (an endpoint without this API, or a proxy in the way)`;
+  }
   // The SDK's advice to developers ("inspect the hidden field {error}.$response") means nothing to users.
   const cleaned = raw.replace(/\s*Deserialization error: to see the raw response.*$/s, '').replace(/\s+/g, ' ').trim();
   const message = redactSecrets(cleaned);
