@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byId, inputError, read, readTemplate, templateGroup as customGroup, write } from './helpers.js';
 
@@ -324,6 +326,36 @@ Resources:
 `);
     expect(result.resources).toEqual([]);
     expect(result.errors).toEqual([{ source: expect.stringMatching(/template\.yaml$/), message: expect.stringMatching(/^line 3: Fn::ForEach/) }]);
+  });
+});
+
+describe('nested stacks', () => {
+  const PARENT = `Resources:
+  Data:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./data.yaml }
+  Remote:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: https://s3.amazonaws.com/bucket/other.yaml }
+`;
+
+  it('says a nested stack whose template is not evaluated leaves its databases out', async () => {
+    const { result } = await readTemplate(PARENT);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'line 2: nested stack Data (AWS::CloudFormation::Stack) was not evaluated: pass its template with --cloudformation',
+      'line 5: nested stack Remote (AWS::CloudFormation::Stack) was not evaluated: pass its template with --cloudformation',
+    ]);
+  });
+
+  it('takes a local TemplateURL evaluated in the same run as covered', async () => {
+    const parent = write(PARENT);
+    const child = join(dirname(parent), 'data.yaml');
+    writeFileSync(child, 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: postgres }\n');
+    const result = await read({ templates: [parent, child] });
+    expect(result.resources.map((r) => r.id)).toEqual(['Db']);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'line 5: nested stack Remote (AWS::CloudFormation::Stack) was not evaluated: pass its template with --cloudformation',
+    ]);
   });
 });
 

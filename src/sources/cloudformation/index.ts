@@ -1,6 +1,6 @@
 // The CloudFormation source: templates (`--cloudformation`) and change sets (`--changeset`),
 // evaluated into the shared model with every fact pointing at its line in the template.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Resource, SourceError, SourceResult } from '../../model.js';
 import { Catalog, type Unit } from './catalog.js';
@@ -9,7 +9,8 @@ import { checkCycles } from './cycles.js';
 import { DatabaseReader } from './databases.js';
 import { expandFiles, readGivenParameters, readText, type GivenParameters } from './inputs.js';
 import { Evaluator } from './resolve.js';
-import { parseTemplate, type Template } from './template.js';
+import { scalarText, valueOf } from './nodes.js';
+import { parseTemplate, type ResourceDecl, type Template } from './template.js';
 
 /** From `--changeset CS.json[=TEMPLATE]`. */
 export interface ChangesetInput {
@@ -77,6 +78,7 @@ export async function readCloudFormation(input: CloudFormationInput): Promise<So
   checkDeclared(given, units);
 
   const catalog = new Catalog(units);
+  const evaluatedFiles = new Set(units.map((unit) => resolve(unit.template.file)));
   const reader = new DatabaseReader(catalog);
   const resources: Resource[] = [];
   const errors: SourceError[] = [];
@@ -92,6 +94,12 @@ export async function readCloudFormation(input: CloudFormationInput): Promise<So
         });
       }
     }
+    for (const stack of unevaluatedNestedStacks(unit.template, evaluatedFiles)) {
+      errors.push({
+        source: unit.template.file,
+        message: `line ${stack.at.line}: nested stack ${stack.id} (AWS::CloudFormation::Stack) was not evaluated: pass its template with --cloudformation`,
+      });
+    }
     for (const loop of unit.template.loops) {
       errors.push({
         source: unit.template.file,
@@ -101,6 +109,21 @@ export async function readCloudFormation(input: CloudFormationInput): Promise<So
     resources.push(...found);
   }
   return { resources, errors };
+}
+
+/**
+ * Nested stacks whose databases this run does not see. A `TemplateURL` that is a local path (before
+ * `aws cloudformation package` uploads it) names the child template: evaluated too, it is covered.
+ */
+function unevaluatedNestedStacks(template: Template, evaluatedFiles: Set<string>): ResourceDecl[] {
+  const stacks: ResourceDecl[] = [];
+  for (const decl of template.resources.values()) {
+    if (decl.type !== 'AWS::CloudFormation::Stack') continue;
+    const url = scalarText(valueOf(decl.properties, 'TemplateURL'));
+    const local = url !== null && !url.includes('://') ? resolve(dirname(template.file), url) : null;
+    if (local === null || !evaluatedFiles.has(local)) stacks.push(decl);
+  }
+  return stacks;
 }
 
 async function pairChangeSets(changesets: ChangesetInput[], templateFiles: string[]): Promise<Pairing[]> {
