@@ -74,7 +74,7 @@ describe('resources and addresses', () => {
     const replaced = change('aws_db_instance.main', ['delete', 'create'], dbAfter({ engine: 'mysql' }), { before: dbAfter() });
     (replaced.change as Json).replace_paths = [['engine']];
     const [resource] = await read(plan([replaced]));
-    expect(resource!.change!.restartCauses.map((c) => c.reason)).toEqual(['replaced (delete and create): engine cannot change in place']);
+    expect(resource!.change!.restartCauses.map((c) => c.reason)).toEqual(['replaced by a new database: engine cannot change in place']);
   });
 
   it('lower-cases engines and drops DocumentDB and Neptune', async () => {

@@ -334,7 +334,7 @@ function plannedChange(entry: Entry, ctx: Context, loc: ResourceLocation, classA
     const paths = Array.isArray(entry.replacePaths)
       ? entry.replacePaths.filter((p): p is unknown[] => Array.isArray(p) && p.length > 0).map((p) => p.join('.'))
       : [];
-    causes.push({ reason: `replaced (delete and create)${paths.length ? `: ${paths.join(', ')} cannot change in place` : ''}`, at: loc.block });
+    causes.push({ reason: `replaced by a new database${paths.length ? `: ${paths.join(', ')} cannot change in place` : ''}`, at: loc.block });
   }
   if (entry.action === 'update') {
     const fromVersion = beforeString(entry, 'engine_version_actual') ?? beforeString(entry, 'engine_version');
