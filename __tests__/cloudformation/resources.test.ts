@@ -391,6 +391,22 @@ Resources:
     });
   });
 
+  it('rejects a value outside the parameter\'s AllowedValues, as CloudFormation would, without echoing a NoEcho one', async () => {
+    const template = write(`Parameters:
+  Env: { Type: String, AllowedValues: [dev, prod], Default: dev }
+  Secret: { Type: String, NoEcho: true, AllowedValues: [a, b] }
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: postgres }
+`);
+    const staging = await inputError(() => read({ templates: [template], parameters: { Env: 'staging' } }));
+    expect(staging.message).toBe(`--cfn-parameter Env: "staging" is not one of the AllowedValues of parameter Env (dev, prod; ${template}:2)`);
+    const secret = await inputError(() => read({ templates: [template], parameters: { Secret: 'hunter2' } }));
+    expect(secret.message).not.toContain('hunter2');
+    expect((await read({ templates: [template], parameters: { Env: 'prod', Secret: 'a' } })).resources).toHaveLength(1);
+  });
+
   it('rejects a parameter no template declares, and malformed parameter files', async () => {
     const template = write(TEMPLATE);
     const typo = await inputError(() => read({ templates: [template], parameters: { CA: 'x' } }));

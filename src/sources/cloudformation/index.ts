@@ -155,13 +155,20 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** A parameter that no evaluated template declares is a typo or a wrong file: say so. */
+/** Every given parameter is declared by some evaluated template, with a value it allows (CloudFormation would refuse it). */
 function checkDeclared(given: GivenParameters, units: Unit[]): void {
   for (const [key, origin] of given.origins) {
-    if (units.some((u) => u.template.parameters.has(key))) continue;
-    throw new InputError(`${origin.flag}: no evaluated template declares parameter ${key}`, {
-      file: origin.at?.file ?? null,
-      line: origin.at?.line ?? null,
-      column: origin.at?.column ?? null,
-    });
+    const at = { file: origin.at?.file ?? null, line: origin.at?.line ?? null, column: origin.at?.column ?? null };
+    const declarations = units.map((u) => u.template.parameters.get(key)).filter((d) => d !== undefined);
+    if (declarations.length === 0) throw new InputError(`${origin.flag}: no evaluated template declares parameter ${key}`, at);
+    const value = given.values.get(key)?.value;
+    for (const decl of declarations) {
+      if (value == null || !decl.allowedValues || decl.allowedValues.includes(value)) continue;
+      const shown = decl.noEcho ? 'the value given' : JSON.stringify(value);
+      throw new InputError(
+        `${origin.flag}: ${shown} is not one of the AllowedValues of parameter ${key} (${decl.allowedValues.join(', ')}; ${decl.at.file}:${decl.at.line})`,
+        at,
+      );
+    }
   }
 }

@@ -10,6 +10,8 @@ export interface ParameterDecl {
   default: CfnNode | undefined;
   /** NoEcho values are secrets: never put them in a message. */
   noEcho: boolean;
+  /** `AllowedValues`, when the template lists them as plain values. */
+  allowedValues: string[] | null;
   at: Location;
 }
 
@@ -34,6 +36,13 @@ export interface Template {
   transformed: boolean;
   /** `Fn::ForEach` loops in Resources: their resources are made at deploy time and not evaluated here. */
   loops: Location[];
+}
+
+/** The texts of a list of plain scalars; null for anything else. */
+function plainList(node: CfnNode | undefined): string[] | null {
+  if (node?.type !== 'seq') return null;
+  const texts = node.items.map(scalarText);
+  return texts.every((t): t is string => t !== null) ? texts : null;
 }
 
 export function parseTemplate(text: string, file: string): Template {
@@ -71,6 +80,7 @@ export function parseTemplate(text: string, file: string): Template {
         type: scalarText(valueOf(decl, 'Type')) ?? 'String',
         default: valueOf(decl, 'Default'),
         noEcho: (scalarText(valueOf(decl, 'NoEcho')) ?? '').toLowerCase() === 'true',
+        allowedValues: plainList(valueOf(decl, 'AllowedValues')),
         at: e.keyAt,
       });
     }
