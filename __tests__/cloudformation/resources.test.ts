@@ -391,6 +391,17 @@ Resources:
     });
   });
 
+  it('reads the ["Key=Value"] parameter files of `aws cloudformation deploy --parameter-overrides`', async () => {
+    const template = write(TEMPLATE);
+    const file = write('["Ca=rds-ca-ecc384-g1"]', 'overrides.json');
+    const { resources } = await read({ templates: [template], parameterFiles: [file] });
+    expect(byId(resources, 'Db').ca!.identifier).toMatchObject({ known: true, value: 'rds-ca-ecc384-g1' });
+    const bad = write('["no equals sign"]', 'bad-overrides.json');
+    expect((await inputError(() => read({ templates: [template], parameterFiles: [bad] }))).describe()).toBe(
+      `${bad}:1:2: invalid parameter file: each entry must be {"ParameterKey": …, "ParameterValue": …} or "Key=Value"`,
+    );
+  });
+
   it('rejects a value outside the parameter\'s AllowedValues, as CloudFormation would, without echoing a NoEcho one', async () => {
     const template = write(`Parameters:
   Env: { Type: String, AllowedValues: [dev, prod], Default: dev }

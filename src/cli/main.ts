@@ -25,7 +25,7 @@ Sources (any combination; FILE may be a glob; several files may follow one flag)
   --cloudformation FILE…      CloudFormation templates (YAML or JSON, CDK output included)
   --changeset FILE[=TEMPLATE]…  aws cloudformation describe-change-set output, with its template
   --cfn-parameter KEY=VALUE   template parameter value (repeatable)
-  --cfn-parameters-file FILE  [{ParameterKey, ParameterValue}] JSON
+  --cfn-parameters-file FILE  [{ParameterKey, ParameterValue}] or ["Key=Value"] JSON
   --live                      the AWS account the standard credential chain reaches
   --region R…                 regions for --live and snapshot ("all" = every enabled region; default AWS_REGION)
   --snapshot FILE…            a file written by "rds-tls-guard snapshot"

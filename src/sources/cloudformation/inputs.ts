@@ -82,7 +82,10 @@ function readParameterFile(text: string, file: string): FileParameter[] {
   }
   if (list?.type !== 'seq') return fail(root, 'expected [{"ParameterKey": …, "ParameterValue": …}]');
   return list.items.map((item) => {
-    if (item.type !== 'map') return fail(item, 'each entry must be {"ParameterKey": …, "ParameterValue": …}');
+    // `aws cloudformation deploy --parameter-overrides file://…`: ["Key=Value", …].
+    const pair = item.type === 'scalar' ? /^([^=]+)=([\s\S]*)$/.exec(item.text) : null;
+    if (pair) return { key: pair[1]!, value: pair[2]!, at: item.at };
+    if (item.type !== 'map') return fail(item, 'each entry must be {"ParameterKey": …, "ParameterValue": …} or "Key=Value"');
     const keyNode = valueOf(item, 'ParameterKey');
     const key = scalarText(keyNode);
     if (!key) return fail(item, 'an entry has no ParameterKey');
