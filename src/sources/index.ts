@@ -1,6 +1,7 @@
 // Reads every source the run names, in parallel, into SourceResults. Globs expand here, once.
 // The CloudFormation, live and snapshot sources are imported when named: they bring yaml and the
 // AWS SDK, which a run on Terraform plans never needs (and would otherwise load at every start).
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { isDynamicPattern, glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
@@ -76,12 +77,25 @@ export async function readSources(options: SourceOptions): Promise<SourceResult[
   return Promise.all(reads);
 }
 
+/**
+ * Where `CS=TEMPLATE` splits, or -1 for a change set alone. File names may hold "=" too: a spec
+ * that is an existing file is that file, and the split is at the first "=" whose left side exists
+ * (else at the first "=", so a glob or a missing file gets its error).
+ */
+function pairingAt(spec: string, cwd: string): number {
+  if (existsSync(resolve(cwd, spec))) return -1;
+  for (let at = spec.indexOf('='); at > 0; at = spec.indexOf('=', at + 1)) {
+    if (existsSync(resolve(cwd, spec.slice(0, at)))) return at;
+  }
+  return spec.indexOf('=');
+}
+
 async function cloudFormationInputs(options: SourceOptions): Promise<CloudFormationInput> {
   const { cwd } = options;
   const templates = await expandFiles(options.cloudformation, cwd, '--cloudformation');
   const changesets = [];
   for (const spec of options.changesets) {
-    const at = spec.indexOf('=');
+    const at = pairingAt(spec, cwd);
     if (at > 0) {
       const [file, template] = await Promise.all([spec.slice(0, at), spec.slice(at + 1)].map((p) => expandFiles([p], cwd, '--changeset')));
       changesets.push({ file: file![0]!, template: template![0]! });
