@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, parsePolicy, policySchema, starterPolicy } from '../../src/policy/index.js';
 
@@ -25,6 +26,14 @@ describe('starterPolicy', () => {
   it('points editors at the schema file', () => {
     expect(starterPolicy().split('\n')[0]).toBe('# yaml-language-server: $schema=rds-tls-policy.schema.json');
     expect(starterPolicy()).toContain('rds-tls-guard schema > .github/rds-tls-policy.schema.json');
+  });
+
+  it('the examples\' policies point at a schema file that is there and is what `schema` prints', () => {
+    for (const example of ['examples/policy.yml', 'examples/policy-deploy-gate.yml']) {
+      expect(readFileSync(example, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=rds-tls-policy.schema.json');
+    }
+    // Regenerate with: node dist/cli.js schema > examples/rds-tls-policy.schema.json
+    expect(readFileSync('examples/rds-tls-policy.schema.json', 'utf8')).toBe(`${JSON.stringify(policySchema, null, 2)}\n`);
   });
 
   it('mentions every key the schema knows, each set key with a comment', () => {
