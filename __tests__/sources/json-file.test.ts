@@ -31,6 +31,12 @@ describe('JSON input files', () => {
     expect([late.line, late.column]).toEqual([3, 8]);
   });
 
+  it('reports a syntax error inside 100,000 nested arrays at its position, not as a stack overflow', () => {
+    const deep = problem(() => parseJson(`${'['.repeat(100_000)}${']'.repeat(99_999)}`, 'snap.json', 'a snapshot'));
+    expect(deep).toMatchObject({ file: 'snap.json', line: 1, column: 200_000 });
+    expect(deep.message).toMatch(/^not valid JSON \(a snapshot\): /);
+  });
+
   it('says why a file cannot be read in words', async () => {
     const sub = join(dir, 'a-directory');
     mkdirSync(sub);

@@ -1,6 +1,6 @@
 // Parses a CloudFormation template (YAML or JSON: JSON is YAML) into a positioned tree. The
 // `yaml` package gives every node an offset; a LineCounter turns it into 1-based line and column.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Location } from '../../model.js';
@@ -29,6 +29,12 @@ const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(SHORT_FORMS).flat
 
 const MAX_DEPTH = 200;
 
+// Every use of an alias copies its anchor's subtree into the tree, so a few hundred bytes of nested
+// aliases ("billion laughs") can stand for billions of nodes, even in an unused section like
+// Metadata. Real templates reuse a few small anchors; past this many nodes copied through aliases
+// the template is refused rather than expanded.
+export const MAX_ALIAS_NODES = 10_000;
+
 /** Parses `text` (the contents of `file`) into a tree; `what` names the file's role in error messages. */
 export function parseCfnText(text: string, file: string, what: string): CfnNode | null {
   const lineCounter = new LineCounter();
@@ -36,7 +42,12 @@ export function parseCfnText(text: string, file: string, what: string): CfnNode 
   const problem = doc.errors[0];
   if (problem) {
     const position = problem.linePos?.[0];
-    const message = problem.message.split(/ at line \d+, column \d+/)[0]!.trim();
+    // The yaml composer recurses per level and reports the stack overflow as RESOURCE_EXHAUSTION;
+    // it happens thousands of levels down, far past the walk's own limit.
+    const message =
+      problem.code === 'RESOURCE_EXHAUSTION'
+        ? `nested too deeply (more than ${MAX_DEPTH} levels)`
+        : problem.message.split(/ at line \d+, column \d+/)[0]!.trim();
     throw new InputError(`invalid ${what}: ${message}`, { file, line: position?.line, column: position?.col });
   }
   if (doc.contents === null) return null;
@@ -45,6 +56,12 @@ export function parseCfnText(text: string, file: string, what: string): CfnNode 
 
 class Walker {
   private readonly visiting = new Set<Node>();
+  /** What each alias stands for, found in one pass (Alias.resolve scans the whole document per call). */
+  private readonly targets = new Map<Alias, Node | undefined>();
+  /** Nodes copied into the tree through aliases so far; bounded by MAX_ALIAS_NODES. */
+  private aliasNodes = 0;
+  /** The outermost alias being expanded, where a too-large expansion is reported. */
+  private outerAlias: Alias | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -52,7 +69,16 @@ class Walker {
     private readonly file: string,
     private readonly lines: LineCounter,
     private readonly what: string,
-  ) {}
+  ) {
+    // As Alias.resolve: an alias stands for the last node before it, in document order, with its anchor.
+    const anchors = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) this.targets.set(node, anchors.get(node.source));
+        else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+  }
 
   private at(offset: number): Location {
     const { line, col } = this.lines.linePos(offset);
@@ -65,15 +91,24 @@ class Walker {
   }
 
   convert(node: Node, depth: number): CfnNode {
-    if (depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH} levels`, node.range?.[0] ?? 0);
+    if (depth > MAX_DEPTH) this.fail(`nested too deeply (more than ${MAX_DEPTH} levels)`, node.range?.[0] ?? 0);
+    if (this.outerAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      this.fail(
+        `YAML aliases expand to more than ${MAX_ALIAS_NODES} nodes (counted from *${this.outerAlias.source}); refusing what looks like an alias bomb`,
+        this.outerAlias.range![0],
+      );
+    }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as Node | undefined;
+      const target = this.targets.has(node) ? this.targets.get(node) : (node.resolve(this.doc) as Node | undefined);
       if (!target || this.visiting.has(target)) this.fail(`alias *${node.source} cannot be resolved`, node.range![0]);
       this.visiting.add(target);
+      const outer = this.outerAlias;
+      this.outerAlias ??= node;
       try {
         return this.convert(target, depth + 1);
       } finally {
         this.visiting.delete(target);
+        this.outerAlias = outer;
       }
     }
     const start = node.range?.[0] ?? 0;

@@ -90,6 +90,8 @@ export function syntaxErrorOffset(text: string): number {
     return -1;
   } catch (offset) {
     if (typeof offset === 'number') return offset;
+    // The scan recurses per level: absurdly deep nesting overflows the stack. No position then.
+    if (offset instanceof RangeError) return -1;
     throw offset;
   }
 }
@@ -113,7 +115,10 @@ export function parseJson(text: string, file: string, what: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    const offset = syntaxErrorOffset(body);
+    // V8's "at position N", when the scan cannot tell (it gives up on absurdly deep nesting).
+    const v8Offset = Number(/ at position (\d+)/.exec(errorMessage(error))?.[1] ?? -1);
+    const scanned = syntaxErrorOffset(body);
+    const offset = scanned >= 0 ? scanned : v8Offset;
     const position = offset >= 0 ? lineColumn(body, offset) : {};
     throw new InputError(`not valid JSON (${what}): ${syntaxMessage(error)}`, { file, ...position });
   }
