@@ -26,6 +26,22 @@ describe('parsePolicy errors: what, where, and what is allowed', () => {
     });
   });
 
+  it('an engine pattern that matches no RDS engine (a typo would scope everything out)', () => {
+    expect(problem('version: 1\nscope:\n  engines: [postgres, mysql8]\n')).toEqual({
+      file: 'policy.yml',
+      line: 3,
+      column: 23,
+      message: 'scope.engines[1]: "mysql8" matches no RDS engine this tool evaluates; did you mean "mysql"?',
+    });
+    expect(problem('overrides:\n  - match: { engine: postgresql }\n    ssl: { required: false }\n').message).toBe(
+      'overrides[0].match.engine: "postgresql" matches no RDS engine this tool evaluates; did you mean "postgres"?',
+    );
+    expect(problem('exemptions:\n  - engine: redis\n    reason: r\n').message).toMatch(/^exemptions\[0\]\.engine: "redis" matches no RDS engine this tool evaluates; engines are named like postgres, /);
+    // Globs and real names of every family pass, whatever their case.
+    const fine = 'scope:\n  engines: [Postgres, aurora-*, "sqlserver-*", oracle-ee-cdb, custom-oracle-*, db2-se, "*mysql", aurora]\n  exclude:\n    - engine: docdb\n';
+    expect(parsePolicy(fine, 'policy.yml').scope.engines).toHaveLength(8);
+  });
+
   it('unknown key nested in an override points at the key itself', () => {
     const text = ['overrides:', '  - match: { id: a }', '  - match: { engine: mysql }', '    ssl: { required: true, enforce: 1 }', ''].join('\n');
     expect(problem(text)).toMatchObject({

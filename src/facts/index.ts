@@ -104,6 +104,10 @@ const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = 
 
 const SHIPPED = shippedEngineVersions as ShippedEngineVersions;
 
+/** The engine globs this tool evaluates (`sqlserver-*` …), and the engine names RDS has (for checking a policy's patterns). */
+export const EVALUATED_ENGINE_GLOBS: readonly string[] = (engineData.engines as unknown as RawEngineEntry[]).flatMap((e) => e.match);
+export const RDS_ENGINE_NAMES: readonly string[] = engineData.engineNames.names;
+
 /**
  * `lookup` with its answers kept by argument. A run asks the same few questions (this engine,
  * version, region) for every resource. Answers are shared, so callers must not change them.

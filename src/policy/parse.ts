@@ -5,7 +5,8 @@ import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocum
 import { InputError } from '../errors.js';
 import { toPolicy, type RawPolicy } from './convert.js';
 import { defaultPolicy } from './defaults.js';
-import { describeValue, explain, isCalendarDate, type Problem } from './messages.js';
+import { unknownEnginePattern } from './engines.js';
+import { describeValue, displayPath, explain, isCalendarDate, type Problem } from './messages.js';
 import { policySchema } from './schema.js';
 import type { Policy } from './types.js';
 import { locate, positionOf, type Position } from './yaml-path.js';
@@ -169,6 +170,11 @@ export function parsePolicy(text: string, file: string): Policy {
     const { first, more } = firstProblem(check.errors ?? [], doc, lineCounter);
     const suffix = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'} in this file)` : '';
     throw new InputError(first.problem.message + suffix, { file, ...first.position });
+  }
+
+  const engine = unknownEnginePattern(raw);
+  if (engine) {
+    throw new InputError(`${displayPath(engine.path)}: ${engine.message}`, { file, ...locate(doc, lineCounter, engine.path, false) });
   }
 
   return toPolicy(raw, file, (at) => {

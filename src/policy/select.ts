@@ -22,7 +22,7 @@ function globMatches(pattern: string, subject: string): boolean {
   return matcher(subject.replaceAll('/', SLASH_STANDIN));
 }
 
-function engineMatches(pattern: string, engine: string): boolean {
+export function engineMatches(pattern: string, engine: string): boolean {
   return globMatches(pattern.toLowerCase(), engine.toLowerCase());
 }
 
