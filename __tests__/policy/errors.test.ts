@@ -26,6 +26,14 @@ describe('parsePolicy errors: what, where, and what is allowed', () => {
     });
   });
 
+  it('a min-days-valid beyond any CA\'s life is a typo', () => {
+    expect(problem('ca:\n  min-days-valid: 99999999999999999999\n')).toMatchObject({
+      line: 2,
+      column: 19,
+      message: expect.stringMatching(/^ca\.min-days-valid must be 36525 or less, got /),
+    });
+  });
+
   it('an engine pattern that matches no RDS engine (a typo would scope everything out)', () => {
     expect(problem('version: 1\nscope:\n  engines: [postgres, mysql8]\n')).toEqual({
       file: 'policy.yml',

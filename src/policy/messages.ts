@@ -189,6 +189,8 @@ export function explain(error: ErrorObject): Problem {
       return problem(`${where} must not be empty`);
     case 'minimum':
       return problem(`${where} must be ${String(error.params.limit)} or more, got ${describeValue(value)}`);
+    case 'maximum':
+      return problem(`${where} must be ${String(error.params.limit)} or less, got ${describeValue(value)}`);
     case 'pattern':
       if (last === 'expires') {
         return problem(`${where} must be a date written YYYY-MM-DD (e.g. 2027-03-31), got ${describeValue(value)}`);

@@ -66,6 +66,8 @@ const settingsProperties = {
     'min-days-valid': {
       type: 'integer',
       minimum: 0,
+      // RDS CAs live up to 100 years (rds-ca-rsa4096-g1, -ecc384-g1); more is a typo.
+      maximum: 36525,
       description: 'A CA or server certificate that expires within this many days is a finding (rule ca-expiring).',
     },
     'assume-default': nonEmptyString(
