@@ -1,19 +1,8 @@
 // Anchors and aliases in a policy file: legitimate reuse works; alias bombs and absurd nesting are
 // the file's problem (InputError naming the file, with a position), not an internal error.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { parsePolicy } from '../../src/policy/index.js';
-
-function problem(text: string) {
-  try {
-    parsePolicy(text, 'policy.yml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    const { file, line, column, message } = error as InputError;
-    return { file, line, column, message };
-  }
-  throw new Error('expected parsePolicy to throw');
-}
+import { problem } from './problem.js';
 
 /** Nested aliases ("billion laughs") under `key`, `levels` deep. */
 function bomb(levels: number, key = 'x-bomb'): string {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { parsePolicy } from '../../src/policy/index.js';
-
-/** The InputError parsePolicy throws for `text`, as file/line/column and message. */
-function problem(text: string) {
-  try {
-    parsePolicy(text, 'policy.yml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    const { file, line, column, message } = error as InputError;
-    return { file, line, column, message };
-  }
-  throw new Error('expected parsePolicy to throw');
-}
+import { problem } from './problem.js';
 
 describe('parsePolicy errors: what, where, and what is allowed', () => {
   it('unknown top-level key, with the allowed keys and the likely intended one', () => {

@@ -98,15 +98,22 @@ export interface FactsInput {
   engineVersionsUnavailable?: SourceError[];
 }
 
-const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = (
-  engineData.engines as unknown as RawEngineEntry[]
-).map(({ match, ...entry }) => ({ matches: picomatch(match), entry }));
+const RAW_ENGINES = engineData.engines as unknown as RawEngineEntry[];
+const ENGINES: { matches: (engine: string) => boolean; entry: EngineEntry }[] = RAW_ENGINES.map(({ match, ...entry }) => ({
+  matches: picomatch(match),
+  entry,
+}));
 
 const SHIPPED = shippedEngineVersions as ShippedEngineVersions;
 
 /** The engine globs this tool evaluates (`sqlserver-*` …), and the engine names RDS has (for checking a policy's patterns). */
-export const EVALUATED_ENGINE_GLOBS: readonly string[] = (engineData.engines as unknown as RawEngineEntry[]).flatMap((e) => e.match);
+export const EVALUATED_ENGINE_GLOBS: readonly string[] = RAW_ENGINES.flatMap((e) => e.match);
 export const RDS_ENGINE_NAMES: readonly string[] = engineData.engineNames.names;
+
+/** Whether this tool evaluates an engine of that (lower-case) name. */
+export function evaluatesEngine(engine: string): boolean {
+  return ENGINES.some((e) => e.matches(engine));
+}
 
 /**
  * `lookup` with its answers kept by argument. A run asks the same few questions (this engine,

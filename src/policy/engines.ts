@@ -1,17 +1,14 @@
 // A policy's engine patterns must be able to match an engine this tool evaluates: a typo in
 // `scope.engines` ("postgresql") would otherwise scope every database out, and the gate would
 // pass on nothing; in a selector it would make an override or exemption silently never apply.
-import picomatch from 'picomatch';
-import { EVALUATED_ENGINE_GLOBS, RDS_ENGINE_NAMES } from '../facts/index.js';
+import { evaluatesEngine, EVALUATED_ENGINE_GLOBS, RDS_ENGINE_NAMES } from '../facts/index.js';
 import type { RawPolicy } from './convert.js';
 import { suggestion, type Segment } from './messages.js';
 import { engineMatches } from './select.js';
 
-const evaluatedGlobs = EVALUATED_ENGINE_GLOBS.map((glob) => picomatch(glob));
-
 function matchesSomeEngine(pattern: string): boolean {
   const lower = pattern.toLowerCase();
-  return RDS_ENGINE_NAMES.some((name) => engineMatches(lower, name)) || evaluatedGlobs.some((matches) => matches(lower));
+  return RDS_ENGINE_NAMES.some((name) => engineMatches(lower, name)) || evaluatesEngine(lower);
 }
 
 /** Every engine pattern in the policy with its path. */

@@ -1,7 +1,7 @@
 // Finds and reads the policy file; parse.ts (yaml and ajv) is loaded only when there is one.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, readFailure } from '../errors.js';
 import { defaultPolicy } from './defaults.js';
 import type { Policy } from './types.js';
 
@@ -24,13 +24,8 @@ async function readPolicyText(file: string, absolute: string): Promise<string> {
   try {
     return await readFile(absolute, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'the file does not exist'
-      : code === 'EISDIR' ? 'it is a directory'
-      : code === 'EACCES' ? 'permission denied'
-      : (error as Error).message;
-    throw new InputError(`cannot read the policy file: ${why}`, { file });
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(`cannot read the policy file: ${missing ? 'the file does not exist' : readFailure(error)}`, { file });
   }
 }
 

@@ -64,7 +64,7 @@ class Walker {
   private outerAlias: Alias | null = null;
 
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly text: string,
     private readonly file: string,
     private readonly lines: LineCounter,
@@ -99,7 +99,7 @@ class Walker {
       );
     }
     if (isAlias(node)) {
-      const target = this.targets.has(node) ? this.targets.get(node) : (node.resolve(this.doc) as Node | undefined);
+      const target = this.targets.get(node);
       if (!target || this.visiting.has(target)) this.fail(`alias *${node.source} cannot be resolved`, node.range![0]);
       this.visiting.add(target);
       const outer = this.outerAlias;

@@ -108,7 +108,7 @@ function malformed(bytes: Buffer, file: string, scan: { offset: number; message:
   // Valid JSON the scan does not follow: nesting beyond its depth is the file's doing (no plan
   // comes near it); anything else is a bug here, not in the user's file.
   if (scan.message === TOO_DEEP) {
-    return new InputError(`Terraform plan is ${TOO_DEEP}`, { file, ...lineAndColumn(text, bytes.toString('utf8', 0, scan.offset).length) });
+    return new InputError(`Terraform plan is ${TOO_DEEP}`, { file, ...positionAt(bytes, scan.offset) });
   }
   throw new Error(`${file}: the plan scanner rejected valid JSON at byte ${scan.offset} (${scan.message})`);
 }
