@@ -2,7 +2,8 @@
 // bare `JSON.parse` of the same file in a fresh node process. Targets: the CLI's wall time at most
 // 1.5 × the bare parse, and its peak RSS under 4 × the file size. Also times the Terraform source
 // alone (bundled from src/ into the temp dir), to tell the source's cost from the rest of the CLI.
-// Each process runs 3 times; the median wall time and the highest peak RSS are reported.
+// Each process runs 5 times, the three in turn (so a slow spell of the machine falls on all of them
+// alike); the median wall time and the highest peak RSS are reported.
 // Uses: RDS_TLS_GUARD_DIST (the CLI bundle's directory, default dist/), BENCH_INSTANCES.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 
 import { generatePlan } from './gen-plan.mjs';
 
-const RUNS = 3;
+const RUNS = 5;
 const instances = Number(process.env.BENCH_INSTANCES ?? 20_000);
 const dist = resolve(process.env.RDS_TLS_GUARD_DIST || 'dist');
 const work = mkdtempSync(join(tmpdir(), 'rds-tls-guard-bench-'));
@@ -23,26 +24,31 @@ writeFileSync(
   "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
 );
 
-function run(label, args) {
-  const walls = [];
-  let peakKb = 0;
-  let last;
-  for (let i = 0; i < RUNS; i++) {
-    const rssFile = join(work, `rss-${i}`);
-    const start = process.hrtime.bigint();
-    last = spawnSync(process.execPath, ['--require', rssProbe, ...args], {
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (last.status !== 0 && last.status !== 1) {
-      throw new Error(`${label} failed (exit ${last.status}): ${(last.stderr || '').trim().slice(0, 500)}`);
-    }
-    peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8')));
+/** One timed run of a node process; returns its wall time and peak RSS. */
+function runOnce(label, args, i) {
+  const rssFile = join(work, `rss-${i}`);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--require', rssProbe, ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${label} failed (exit ${result.status}): ${(result.stderr || '').trim().slice(0, 500)}`);
   }
-  walls.sort((a, b) => a - b);
-  return { label, wallMs: walls[Math.floor(RUNS / 2)], peakBytes: peakKb * 1024, stdout: last.stdout };
+  return { wallMs, peakKb: Number(readFileSync(rssFile, 'utf8')), stdout: result.stdout };
+}
+
+/** Runs each `[label, args]` RUNS times, taking turns; the median wall time and highest peak RSS of each. */
+function runInTurns(commands) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < RUNS; i++) commands.forEach(([label, args], c) => samples[c].push(runOnce(label, args, i)));
+  return commands.map(([label], c) => {
+    const walls = samples[c].map((s) => s.wallMs).sort((a, b) => a - b);
+    const peakKb = Math.max(...samples[c].map((s) => s.peakKb));
+    return { label, wallMs: walls[Math.floor(RUNS / 2)], peakBytes: peakKb * 1024, stdout: samples[c].at(-1).stdout };
+  });
 }
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -86,21 +92,25 @@ try {
   const size = statSync(plan).size;
   console.log(`${mb(size)} (${plan})\n`);
 
-  const parse = run('bare JSON.parse', ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)}, 'utf8'))`]);
-  console.log(row(parse, parse, size));
-
   const source = bundleSource();
   const script = `import(${JSON.stringify(source)}).then(async (m) => { const r = await m.readTerraformPlans([${JSON.stringify(plan)}]); console.log(r.resources.length); })`;
-  const sourceRun = run('readTerraformPlans', ['-e', script]);
+  const problem = cliProblem(plan);
+  const commands = [
+    ['bare JSON.parse', ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)}, 'utf8'))`]],
+    ['readTerraformPlans', ['-e', script]],
+  ];
+  if (!problem) {
+    commands.push(['CLI check --format json', [join(dist, 'cli.js'), 'check', '--terraform-plan', plan, '--format', 'json', '--output', '/dev/null']]);
+  }
+  const [parse, sourceRun, cli] = runInTurns(commands);
+  console.log(row(parse, parse, size));
   const read = Number(sourceRun.stdout.trim());
   console.log(`${row(sourceRun, parse, size)}  (${read} resources)`);
   if (read !== instances) throw new Error(`readTerraformPlans returned ${read} resources, expected ${instances}`);
 
-  const problem = cliProblem(plan);
   if (problem) {
     console.log(`\nCLI not measured: ${problem}`);
   } else {
-    const cli = run('CLI check --format json', [join(dist, 'cli.js'), 'check', '--terraform-plan', plan, '--format', 'json', '--output', '/dev/null']);
     console.log(row(cli, parse, size));
     const timeOk = cli.wallMs <= 1.5 * parse.wallMs;
     const memoryOk = cli.peakBytes < 4 * size;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
 import { readTerraformPlans } from '../../src/sources/terraform/index.js';
-import { change, dbAfter, plan, tempDir, writeJson } from './plan-builder.js';
+import { change, dbAfter, plan, tempDir, writeJson, type Json } from './plan-builder.js';
 
 const dir = tempDir();
 const minimal = plan([change('aws_db_instance.main', ['create'], dbAfter())]);
@@ -114,6 +114,26 @@ describe('reading plan files', () => {
       expect.objectContaining({ value: 'postgres' }),
       expect.objectContaining({ value: 'postgres' }),
     ]);
+  });
+
+  it('reads every RDS change of a large plan, in order, however its changes lie side by side', async () => {
+    // Runs of adjacent instances (parsed together, in batches of up to 64 KB) broken by resources
+    // of other types, in a pretty-printed plan (whitespace between elements) and a compact one.
+    const changes: Json[] = [];
+    const expected: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const address = `aws_db_instance.db[${i}]`;
+      changes.push(change(address, ['create'], dbAfter({ identifier: `db-${i}`, tags: { note: 'x'.repeat(200 + (i % 7) * 50) } })));
+      expected.push(address);
+      if (i % 97 === 0) changes.push(change(`aws_s3_bucket.b[${i}]`, ['create'], { bucket: `b-${i}` }));
+    }
+    const big = plan(changes);
+    expect(JSON.stringify(big).length).toBeGreaterThan(4 * 64 * 1024);
+    for (const [name, text] of [['compact.json', JSON.stringify(big)], ['pretty.json', JSON.stringify(big, null, 2)]] as const) {
+      const result = await readTerraformPlans([writeJson(dir, name, text)]);
+      expect(result.resources.map((r) => r.id)).toEqual(expected);
+      expect(result.resources.map((r) => r.identifier)).toEqual(expected.map((_, i) => `db-${i}`));
+    }
   });
 
   it('reads several plans into one result, keeping each file in its locations', async () => {

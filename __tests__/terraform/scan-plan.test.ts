@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { scanPlan } from '../../src/sources/terraform/scan-plan.js';
+import { MAX_DEPTH, scanPlan, TOO_DEEP } from '../../src/sources/terraform/scan-plan.js';
 
 const scan = (text: string, want: (type: string) => boolean = () => true) =>
   scanPlan(Buffer.from(text), ['format_version', 'resource_changes', 'configuration'], want);
@@ -54,8 +54,63 @@ describe('the plan scanner', () => {
     expect(wanted).toEqual(['aws_db_instance.a', 'aws_db_parameter_group.c']);
   });
 
+  // A plan-like text that passes through every level the scanner treats apart: the top-level
+  // object, a recorded section, resource_changes, a change's keys and the values below them.
+  const planLike = JSON.stringify(
+    {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ values: { n: -1.5e3, ok: true, none: null } }] } },
+      resource_changes: [
+        { address: 'a.b', type: 'aws_db_instance', change: { actions: ['create'], after: { s: 'x\\"y\u00e9', l: [1, {}, []] } } },
+        7,
+        { type: 'aws_s3_bucket', change: {} },
+      ],
+      configuration: {},
+    },
+    null,
+    1,
+  );
+
+  it('agrees with JSON.parse on every truncation and every one-byte deletion of a plan', () => {
+    const variants: string[] = [];
+    for (let i = 0; i < planLike.length; i++) variants.push(planLike.slice(0, i), planLike.slice(0, i) + planLike.slice(i + 1));
+    const disagreements = variants.filter((text) => scan(text).ok !== accepts(text));
+    expect(disagreements).toEqual([]);
+    // Deletions that keep the text valid JSON exist (a space, a digit): both kinds are exercised.
+    expect(variants.filter(accepts).length).toBeGreaterThan(planLike.length / 4);
+  });
+
+  it('allows exactly MAX_DEPTH levels of nesting at every level it walks', () => {
+    const nest = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    // How many containers enclose a value at each place: none at the top, the plan object, then
+    // resource_changes, then the change itself.
+    const places: [string, number][] = [
+      ['%', 0],
+      ['{"planned_values":%}', 1],
+      ['{"resource_changes":[%]}', 2],
+      ['{"resource_changes":[{"type":"aws_db_instance","change":%}]}', 3],
+    ];
+    for (const [template, around] of places) {
+      const fits = scan(template.replace('%', nest(MAX_DEPTH - around)));
+      expect(fits.ok, template).toBe(true);
+      const deeper = template.replace('%', nest(MAX_DEPTH - around + 1));
+      expect(scan(deeper), template).toEqual({ ok: false, offset: template.indexOf('%') + MAX_DEPTH - around, message: TOO_DEEP });
+    }
+  });
+
+  it('records a change whose "type" comes after its other keys, and not one whose "type" is not a string', () => {
+    const text = '{"resource_changes":[{"change":{"type":"x"},"type":"aws_db_instance"},{"type":1},{"type":["aws_db_instance"]}]}';
+    const result = scan(text);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.layout.changes.count).toBe(3);
+    expect(result.layout.changes.wanted.map((r) => text.slice(r.start, r.end))).toEqual(['{"change":{"type":"x"},"type":"aws_db_instance"}']);
+  });
+
   it('reports the byte offset of the first error', () => {
     const result = scan('{"a": [1, 2,, 3]}');
     expect(result).toEqual({ ok: false, offset: 12, message: 'unexpected character ","' });
+    expect(scan('{"resource_changes":[{"type":"a"} {"type":"b"}]}')).toEqual({ ok: false, offset: 34, message: 'expected "," or "]"' });
+    expect(scan('{"resource_changes":[{"type" "a"}]}')).toEqual({ ok: false, offset: 29, message: 'expected ":" after a property name' });
+    expect(scan('{"resource_changes":[{"type":"a"')).toEqual({ ok: false, offset: 32, message: 'unexpected end of input' });
   });
 });

@@ -3,10 +3,10 @@
 // AWS SDK, which a run on Terraform plans never needs (and would otherwise load at every start).
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { isDynamicPattern, glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import type { SourceResult } from '../model.js';
 import type { CloudFormationInput } from './cloudformation/index.js';
+import { globFiles } from './glob.js';
 import { readTerraformPlans } from './terraform/index.js';
 
 export interface SourceOptions {
@@ -33,11 +33,11 @@ export async function expandFiles(patterns: string[], cwd: string, flag: string)
   const rebase = (path: string) => (isAbsolute(path) || resolve(cwd) === process.cwd() ? path : join(cwd, path));
   const files: string[] = [];
   for (const pattern of patterns) {
-    if (!isDynamicPattern(pattern)) {
+    const matches = await globFiles(pattern, { cwd, dot: true, expandDirectories: false, absolute: isAbsolute(pattern) });
+    if (matches === null) {
       files.push(rebase(pattern));
       continue;
     }
-    const matches = (await glob(pattern, { cwd, dot: true, expandDirectories: false, absolute: isAbsolute(pattern) })).sort();
     if (matches.length === 0) throw new InputError(`${flag}: no files match "${pattern}"`);
     files.push(...matches.map(rebase));
   }

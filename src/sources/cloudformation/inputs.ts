@@ -1,11 +1,10 @@
 // Files and values the user gives: globs, `--cfn-parameter K=V`, and parameter files
 // (`[{ParameterKey, ParameterValue}]`, or wrapped in `{"Parameters": …}`).
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError, readFailure } from '../../errors.js';
 import type { Location } from '../../model.js';
+import { globFiles } from '../glob.js';
 import { scalarText, valueOf, type CfnNode } from './nodes.js';
 import { parseCfnText } from './parse.js';
 import type { GivenParameter } from './resolve.js';
@@ -16,8 +15,9 @@ export async function expandFiles(patterns: string[], flag: string): Promise<str
   const seen = new Set<string>();
   for (const pattern of patterns) {
     let files = [pattern];
-    if (!existsSync(pattern) && isDynamicPattern(pattern)) {
-      files = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+    const matches = await globFiles(pattern, { onlyFiles: true, expandDirectories: false });
+    if (matches !== null) {
+      files = matches;
       if (files.length === 0) throw new InputError(`${flag} ${pattern}: no file matches`);
     }
     for (const file of files) {

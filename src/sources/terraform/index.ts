@@ -6,7 +6,7 @@ import { buildResources } from './build.js';
 import { PlanConfiguration } from './config.js';
 import { EntryReader, isTrackedType, PlanIndex, type Entry } from './entries.js';
 import { TerraformLocator } from './locate.js';
-import { parseChange, readPlanFile, type ParsedPlan } from './parse.js';
+import { parsedChanges, readPlanFile, type ParsedPlan } from './parse.js';
 
 export interface TerraformOptions {
   /**
@@ -34,9 +34,9 @@ async function readTerraformPlan(file: string, options: TerraformOptions): Promi
   const config = new PlanConfiguration(plan.configuration);
   const reader = new EntryReader(config, file);
   const entries: Entry[] = [];
-  // Parse one change at a time and keep only its entry: the parsed change is garbage at once.
-  for (const range of plan.changes) {
-    const entry = reader.read(parseChange(plan, range));
+  // Keep only each change's entry: the parsed changes are garbage a batch at a time.
+  for (const change of parsedChanges(plan)) {
+    const entry = reader.read(change);
     if (entry) entries.push(entry);
   }
   plan = null; // the file's bytes are no longer needed

@@ -4,7 +4,13 @@
 // one 50 MB string plus a full object graph (planned_values, prior_state, every unrelated
 // resource) in memory, which is most of a full parse's time and memory.
 //
-// Written as one flat loop over bytes with local state: this is the hot path for large plans.
+// Two parts. `skipValue` validates one value and says where it ends: a flat loop over bytes with
+// local state and nothing to record, which is where nearly all the bytes go. The driver walks only
+// the levels where something is recorded (the top-level object, the resource_changes array, the
+// keys of each change) and hands every value below them to skipValue. Kept apart so the hot loop
+// meets no new path halfway through the file: V8 compiles a loop while it runs (on-stack
+// replacement), and a path the loop had not taken yet throws that code away (a deoptimization) —
+// one loop doing both cost a third more on a large plan, most of it in three such restarts.
 
 export interface Range {
   start: number;
@@ -22,7 +28,7 @@ export interface PlanLayout {
 
 export type ScanResult = { ok: true; layout: PlanLayout } | { ok: false; offset: number; message: string };
 
-// What the grammar expects next.
+// What the grammar expects next (in skipValue).
 const VALUE = 0;
 const KEY = 1;
 const COLON = 2;
@@ -93,99 +99,73 @@ function scalarEnd(b: Uint8Array, i: number, n: number): number {
   return k;
 }
 
+/** Where and why the last scan failed (set when a function below returns -1). */
+let failure: { offset: number; message: string } = { offset: 0, message: '' };
+
+function fail(offset: number, message: string): -1 {
+  failure = { offset, message };
+  return -1;
+}
+
+/** `message`, or that the input ended, when `i` is past the end. */
+function failExpecting(b: Uint8Array, i: number, message: string): -1 {
+  return fail(i, b[i] === undefined ? 'unexpected end of input' : message);
+}
+
+function skipSpace(b: Uint8Array, i: number): number {
+  let c = b[i];
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
+  return i;
+}
+
+/** The open containers of skipValue: `{` or `[`. Scans are synchronous, so one stack serves all. */
+const stack = new Uint8Array(MAX_DEPTH);
+
 /**
- * Scans `bytes` (UTF-8 JSON). `sectionKeys`: the top-level keys whose value ranges to record.
- * `wantChange(type)`: whether a resource_changes element of that `type` is wanted.
+ * Validates the JSON value starting at `i` (whitespace before it allowed) and returns the offset
+ * just past it, or -1 (see `failure`). `room`: how many more levels the value may nest.
  */
-export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChange: (type: string) => boolean): ScanResult {
-  const n = bytes.length;
-  const stack = new Uint8Array(MAX_DEPTH); // the open containers: `{` or `[`
+function skipValue(b: Uint8Array, i: number, n: number, room: number): number {
   let depth = 0;
-  let i = 0;
   let expect = VALUE;
   let justOpened = false;
-
-  const sections = new Map<string, Range>();
-  let wanted: Range[] = [];
-  let count = 0;
-  let topKey: string | null = null; // the current key of the top-level object, when recorded
-  let sectionStart = -1;
-  let inChanges = false; // directly inside the top-level resource_changes array
-  let elementStart = -1;
-  let elementType: string | null = null;
-  let typeKeyPending = false; // just read the key "type" directly inside a resource_changes element
-
-  while (i < n && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
-  const topLevel = i;
-
   for (;;) {
-    let c = bytes[i];
+    let c = b[i];
     // Every byte that starts a token is above 0x20: one comparison rules out whitespace for them.
-    while (c! <= 0x20 && (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) c = bytes[++i];
-    if (c === undefined) {
-      if (depth === 0 && expect === COMMA_OR_CLOSE) return { ok: true, layout: { topLevel, sections, changes: { count, wanted } } };
-      return { ok: false, offset: i, message: 'unexpected end of input' };
-    }
+    while (c! <= 0x20 && (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) c = b[++i];
+    if (c === undefined) return fail(i, 'unexpected end of input');
 
-    let valueEnded = false;
     if (expect === VALUE) {
-      if (c === 0x5d && justOpened) {
+      if (c === 0x22) {
+        const end = stringEnd(b, i, n);
+        if (end === -1) return fail(i, 'bad string');
+        i = end;
+      } else if (c === 0x7b || c === 0x5b) {
+        if (depth === room) return fail(i, TOO_DEEP);
+        stack[depth++] = c;
+        i++;
+        expect = c === 0x7b ? KEY : VALUE;
+        justOpened = true;
+        continue;
+      } else if (c === 0x5d && justOpened) {
         depth--;
         i++;
-        valueEnded = true;
       } else {
-        // A value starts here: note it where it is one we record.
-        if (depth === 1) {
-          sectionStart = topKey !== null ? i : -1;
-          inChanges = topKey === 'resource_changes' && c === 0x5b;
-          if (inChanges) {
-            count = 0;
-            wanted = [];
-          }
-        } else if (depth === 2 && inChanges) {
-          elementStart = i;
-          elementType = null;
-        }
-        if (c === 0x22) {
-          const end = stringEnd(bytes, i, n);
-          if (end === -1) return { ok: false, offset: i, message: 'bad string' };
-          if (typeKeyPending) elementType = bytes.toString('latin1', i + 1, end - 1);
-          i = end;
-          valueEnded = true;
-        } else if (c === 0x7b || c === 0x5b) {
-          if (depth === MAX_DEPTH) return { ok: false, offset: i, message: TOO_DEEP };
-          stack[depth++] = c;
-          i++;
-          expect = c === 0x7b ? KEY : VALUE;
-          justOpened = true;
-          typeKeyPending = false;
-          continue;
-        } else {
-          const end = scalarEnd(bytes, i, n);
-          if (end === -1) return { ok: false, offset: i, message: `unexpected character ${JSON.stringify(String.fromCharCode(c))}` };
-          i = end;
-          valueEnded = true;
-        }
-        typeKeyPending = false;
+        const end = scalarEnd(b, i, n);
+        if (end === -1) return fail(i, `unexpected character ${JSON.stringify(String.fromCharCode(c))}`);
+        i = end;
       }
     } else if (expect === KEY) {
       if (c === 0x7d && justOpened) {
         depth--;
         i++;
-        valueEnded = true;
       } else {
-        if (c !== 0x22) return { ok: false, offset: i, message: 'expected a property name' };
-        const end = stringEnd(bytes, i, n);
-        if (end === -1) return { ok: false, offset: i, message: 'bad string' };
-        if (depth === 1) {
-          topKey = null;
-          for (const key of sectionKeys) if (bytesEqual(bytes, i + 1, end - 1, key)) topKey = key;
-        } else if (depth === 3 && inChanges) {
-          typeKeyPending = bytesEqual(bytes, i + 1, end - 1, 'type');
-        }
+        if (c !== 0x22) return fail(i, 'expected a property name');
+        const end = stringEnd(b, i, n);
+        if (end === -1) return fail(i, 'bad string');
         justOpened = false;
         // In a compact plan the colon follows at once: take it now rather than in another turn.
-        if (bytes[end] === 0x3a) {
+        if (b[end] === 0x3a) {
           i = end + 1;
           expect = VALUE;
         } else {
@@ -195,12 +175,11 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
         continue;
       }
     } else if (expect === COLON) {
-      if (c !== 0x3a) return { ok: false, offset: i, message: 'expected ":" after a property name' };
+      if (c !== 0x3a) return fail(i, 'expected ":" after a property name');
       i++;
       expect = VALUE;
       continue;
     } else {
-      if (depth === 0) return { ok: false, offset: i, message: 'unexpected text after the JSON value' };
       const open = stack[depth - 1];
       if (c === 0x2c) {
         i++;
@@ -208,31 +187,102 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
         continue;
       }
       if (!((c === 0x7d && open === 0x7b) || (c === 0x5d && open === 0x5b))) {
-        return { ok: false, offset: i, message: open === 0x7b ? 'expected "," or "}"' : 'expected "," or "]"' };
+        return fail(i, open === 0x7b ? 'expected "," or "}"' : 'expected "," or "]"');
       }
       depth--;
       i++;
-      valueEnded = true;
     }
 
-    if (valueEnded) {
-      justOpened = false;
-      if (depth === 1) {
-        if (sectionStart !== -1 && topKey !== null) sections.set(topKey, { start: sectionStart, end: i });
-        sectionStart = -1;
-        inChanges = false;
-      } else if (depth === 2 && inChanges) {
-        count++;
-        if (elementType !== null && wantChange(elementType)) wanted.push({ start: elementStart, end: i });
-        elementType = null;
-      }
-      // In a compact plan a comma mostly follows at once: take it now rather than in another turn.
-      if (depth > 0 && bytes[i] === 0x2c) {
-        i++;
-        expect = stack[depth - 1] === 0x7b ? KEY : VALUE;
-      } else {
-        expect = COMMA_OR_CLOSE;
-      }
+    // A value (or a container) has ended.
+    if (depth === 0) return i;
+    justOpened = false;
+    // In a compact plan a comma mostly follows at once: take it now rather than in another turn.
+    if (b[i] === 0x2c) {
+      i++;
+      expect = stack[depth - 1] === 0x7b ? KEY : VALUE;
+    } else {
+      expect = COMMA_OR_CLOSE;
     }
   }
+}
+
+/**
+ * Walks the object whose `{` is at `i`, calling `member(keyStart, keyEnd, valueStart)` for each
+ * property; `member` validates the value and returns the offset past it, or -1. Returns the offset
+ * past the object, or -1.
+ */
+function walkObject(b: Uint8Array, i: number, n: number, member: (keyStart: number, keyEnd: number, at: number) => number): number {
+  i = skipSpace(b, i + 1);
+  if (b[i] === 0x7d) return i + 1;
+  for (;;) {
+    if (b[i] !== 0x22) return failExpecting(b, i, 'expected a property name');
+    const keyEnd = stringEnd(b, i, n);
+    if (keyEnd === -1) return fail(i, 'bad string');
+    const colon = skipSpace(b, keyEnd);
+    if (b[colon] !== 0x3a) return failExpecting(b, colon, 'expected ":" after a property name');
+    const end = member(i + 1, keyEnd - 1, skipSpace(b, colon + 1));
+    if (end === -1) return -1;
+    i = skipSpace(b, end);
+    if (b[i] === 0x2c) i = skipSpace(b, i + 1);
+    else if (b[i] === 0x7d) return i + 1;
+    else return failExpecting(b, i, 'expected "," or "}"');
+  }
+}
+
+/**
+ * Scans `bytes` (UTF-8 JSON). `sectionKeys`: the top-level keys whose value ranges to record.
+ * `wantChange(type)`: whether a resource_changes element of that `type` is wanted.
+ */
+export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChange: (type: string) => boolean): ScanResult {
+  const n = bytes.length;
+  const sections = new Map<string, Range>();
+  let changes: PlanLayout['changes'] = { count: 0, wanted: [] };
+
+  /** The resource_changes array whose `[` is at `i`: each element validated, the wanted ones recorded. */
+  const scanChanges = (i: number): number => {
+    const found: PlanLayout['changes'] = { count: 0, wanted: [] };
+    let type: string | null = null;
+    const elementMember = (keyStart: number, keyEnd: number, at: number): number => {
+      if (bytes[at] !== 0x22 || !bytesEqual(bytes, keyStart, keyEnd, 'type')) return skipValue(bytes, at, n, MAX_DEPTH - 3);
+      const end = stringEnd(bytes, at, n);
+      if (end === -1) return fail(at, 'bad string');
+      type = bytes.toString('latin1', at + 1, end - 1);
+      return end;
+    };
+    i = skipSpace(bytes, i + 1);
+    if (bytes[i] === 0x5d) {
+      changes = found;
+      return i + 1;
+    }
+    for (;;) {
+      const start = i;
+      type = null;
+      const end = bytes[i] === 0x7b ? walkObject(bytes, i, n, elementMember) : skipValue(bytes, i, n, MAX_DEPTH - 2);
+      if (end === -1) return -1;
+      found.count++;
+      if (type !== null && wantChange(type)) found.wanted.push({ start, end });
+      i = skipSpace(bytes, end);
+      if (bytes[i] === 0x2c) i = skipSpace(bytes, i + 1);
+      else if (bytes[i] === 0x5d) {
+        changes = found;
+        return i + 1;
+      } else return failExpecting(bytes, i, 'expected "," or "]"');
+    }
+  };
+
+  const topLevel = skipSpace(bytes, 0);
+  const end =
+    bytes[topLevel] === 0x7b
+      ? walkObject(bytes, topLevel, n, (keyStart, keyEnd, at) => {
+          let key: string | null = null;
+          for (const wanted of sectionKeys) if (bytesEqual(bytes, keyStart, keyEnd, wanted)) key = wanted;
+          const valueEnd = key === 'resource_changes' && bytes[at] === 0x5b ? scanChanges(at) : skipValue(bytes, at, n, MAX_DEPTH - 1);
+          if (valueEnd !== -1 && key !== null) sections.set(key, { start: at, end: valueEnd });
+          return valueEnd;
+        })
+      : skipValue(bytes, topLevel, n, MAX_DEPTH);
+  if (end === -1) return { ok: false, ...failure };
+  const after = skipSpace(bytes, end);
+  if (after < n) return { ok: false, offset: after, message: 'unexpected text after the JSON value' };
+  return { ok: true, layout: { topLevel, sections, changes } };
 }
