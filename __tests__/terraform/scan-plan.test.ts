@@ -100,10 +100,20 @@ describe('the plan scanner', () => {
 
   it('records a change whose "type" comes after its other keys, and not one whose "type" is not a string', () => {
     const text = '{"resource_changes":[{"change":{"type":"x"},"type":"aws_db_instance"},{"type":1},{"type":["aws_db_instance"]}]}';
-    const result = scan(text);
+    const result = scan(text, (type) => type === 'aws_db_instance');
     if (!result.ok) throw new Error(result.message);
     expect(result.layout.changes.count).toBe(3);
     expect(result.layout.changes.wanted.map((r) => text.slice(r.start, r.end))).toEqual(['{"change":{"type":"x"},"type":"aws_db_instance"}']);
+  });
+
+  it('reads a "type" as JSON.parse does, escapes and all', () => {
+    const types: string[] = [];
+    const result = scan('{"resource_changes":[{"type":"aws_db_\\u0069nstance"},{"type":"t\\"q"},{"type":"é"},{"type":""}]}', (type) => {
+      types.push(type);
+      return true;
+    });
+    expect(result.ok).toBe(true);
+    expect(types).toEqual(['aws_db_instance', 't"q', 'é', '']);
   });
 
   it('reports the byte offset of the first error', () => {

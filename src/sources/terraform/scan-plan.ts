@@ -44,6 +44,12 @@ function bytesEqual(b: Uint8Array, start: number, end: number, ascii: string): b
   return true;
 }
 
+/** Whether a string's bytes are ASCII without escapes: its text is then its bytes. */
+function plainAscii(b: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (b[k]! >= 0x80 || b[k] === 0x5c) return false;
+  return true;
+}
+
 const isHex = (x: number) => (x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x46) || (x >= 0x61 && x <= 0x66);
 const isDigit = (x: number) => x >= 0x30 && x <= 0x39;
 
@@ -246,7 +252,8 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
       if (bytes[at] !== 0x22 || !bytesEqual(bytes, keyStart, keyEnd, 'type')) return skipValue(bytes, at, n, MAX_DEPTH - 3);
       const end = stringEnd(bytes, at, n);
       if (end === -1) return fail(at, 'bad string');
-      type = bytes.toString('latin1', at + 1, end - 1);
+      // Terraform writes types as plain ASCII; an escaped one means what JSON.parse makes of it.
+      type = plainAscii(bytes, at + 1, end - 1) ? bytes.toString('latin1', at + 1, end - 1) : (JSON.parse(bytes.toString('utf8', at, end)) as string);
       return end;
     };
     i = skipSpace(bytes, i + 1);
