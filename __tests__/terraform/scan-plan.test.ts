@@ -116,6 +116,31 @@ describe('the plan scanner', () => {
     expect(types).toEqual(['aws_db_instance', 't"q', 'é', '']);
   });
 
+  // Found by a differential fuzzer: keys are what JSON.parse makes of them, and the last duplicate wins.
+  it('reads keys as JSON.parse does: escaped spellings, and the last of duplicates', () => {
+    const layout = (text: string, keys = ['format_version', 'resource_changes']) => {
+      const result = scanPlan(Buffer.from(text), keys, () => true);
+      if (!result.ok) throw new Error(result.message);
+      const { sections, changes } = result.layout;
+      return {
+        sections: Object.fromEntries([...sections].map(([key, r]) => [key, text.slice(r.start, r.end)])),
+        count: changes.count,
+        wanted: changes.wanted.map((r) => text.slice(r.start, r.end)),
+      };
+    };
+    expect(layout('{"format_versio\\u006e":"1.0"}').sections).toEqual({ format_version: '"1.0"' });
+    expect(layout('{"resource_changes":[],"resource\\u005fchanges":[{"type":"x"}]}')).toEqual({
+      sections: { resource_changes: '[{"type":"x"}]' },
+      count: 1,
+      wanted: ['{"type":"x"}'],
+    });
+    expect(layout('{"resource_changes":[{"t\\u0079pe":"aws_db_instance"}]}').wanted).toEqual(['{"t\\u0079pe":"aws_db_instance"}']);
+    expect(layout('{"resource_changes":[{"type":"aws_db_instance","type":true}]}').wanted).toEqual([]);
+    expect(layout('{"resource_changes":[{}],"resource_changes":null}')).toEqual({ sections: { resource_changes: 'null' }, count: 0, wanted: [] });
+    // resource_changes is counted whether or not its range is asked for.
+    expect(layout('{"resource_changes":[{},{"type":"x"}]}', ['format_version'])).toEqual({ sections: {}, count: 2, wanted: ['{"type":"x"}'] });
+  });
+
   it('reports the byte offset of the first error', () => {
     const result = scan('{"a": [1, 2,, 3]}');
     expect(result).toEqual({ ok: false, offset: 12, message: 'unexpected character ","' });

@@ -44,6 +44,17 @@ function bytesEqual(b: Uint8Array, start: number, end: number, ascii: string): b
   return true;
 }
 
+/**
+ * Whether the key whose text lies between `start` and `end` (inside its quotes) is `name` (ASCII)
+ * once its escapes are read, as JSON.parse reads it.
+ */
+function keyIs(b: Buffer, start: number, end: number, name: string): boolean {
+  if (bytesEqual(b, start, end, name)) return true;
+  // Only an escaped spelling ("t\u0079pe") can still be `name`, and it is longer than its text.
+  if (end - start <= name.length || plainAscii(b, start, end)) return false;
+  return JSON.parse(b.toString('utf8', start - 1, end + 1)) === name;
+}
+
 /** Whether a string's bytes are ASCII without escapes: its text is then its bytes. */
 function plainAscii(b: Uint8Array, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (b[k]! >= 0x80 || b[k] === 0x5c) return false;
@@ -249,7 +260,11 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
     const found: PlanLayout['changes'] = { count: 0, wanted: [] };
     let type: string | null = null;
     const elementMember = (keyStart: number, keyEnd: number, at: number): number => {
-      if (bytes[at] !== 0x22 || !bytesEqual(bytes, keyStart, keyEnd, 'type')) return skipValue(bytes, at, n, MAX_DEPTH - 3);
+      if (!keyIs(bytes, keyStart, keyEnd, 'type')) return skipValue(bytes, at, n, MAX_DEPTH - 3);
+      if (bytes[at] !== 0x22) {
+        type = null; // the last "type" is the one JSON.parse keeps, and this one is not a string
+        return skipValue(bytes, at, n, MAX_DEPTH - 3);
+      }
       const end = stringEnd(bytes, at, n);
       if (end === -1) return fail(at, 'bad string');
       // Terraform writes types as plain ASCII; an escaped one means what JSON.parse makes of it.
@@ -277,15 +292,24 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
     }
   };
 
+  /** Records a top-level value's range under its key (when it is one of sectionKeys); passes `end` on. */
+  const record = (key: string | null, start: number, end: number): number => {
+    if (end !== -1 && key !== null) sections.set(key, { start, end });
+    return end;
+  };
+
   const topLevel = skipSpace(bytes, 0);
   const end =
     bytes[topLevel] === 0x7b
       ? walkObject(bytes, topLevel, n, (keyStart, keyEnd, at) => {
           let key: string | null = null;
-          for (const wanted of sectionKeys) if (bytesEqual(bytes, keyStart, keyEnd, wanted)) key = wanted;
-          const valueEnd = key === 'resource_changes' && bytes[at] === 0x5b ? scanChanges(at) : skipValue(bytes, at, n, MAX_DEPTH - 1);
-          if (valueEnd !== -1 && key !== null) sections.set(key, { start: at, end: valueEnd });
-          return valueEnd;
+          for (const wanted of sectionKeys) if (keyIs(bytes, keyStart, keyEnd, wanted)) key = wanted;
+          const isChanges = key === 'resource_changes' || keyIs(bytes, keyStart, keyEnd, 'resource_changes');
+          if (!isChanges) return record(key, at, skipValue(bytes, at, n, MAX_DEPTH - 1));
+          // The last resource_changes is the one JSON.parse keeps: one that is not a list has no changes.
+          if (bytes[at] === 0x5b) return record(key, at, scanChanges(at));
+          changes = { count: 0, wanted: [] };
+          return record(key, at, skipValue(bytes, at, n, MAX_DEPTH - 1));
         })
       : skipValue(bytes, topLevel, n, MAX_DEPTH);
   if (end === -1) return { ok: false, ...failure };
