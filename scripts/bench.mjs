@@ -2,7 +2,7 @@
 // bare `JSON.parse` of the same file in a fresh node process. Targets: the CLI's wall time at most
 // 1.5 × the bare parse, and its peak RSS under 4 × the file size. Also times the Terraform source
 // alone (bundled from src/ into the temp dir), to tell the source's cost from the rest of the CLI.
-// Each process runs 5 times, the three in turn (so a slow spell of the machine falls on all of them
+// Each process runs 7 times, the three in turn (so a slow spell of the machine falls on all of them
 // alike); the median wall time and the highest peak RSS are reported.
 // Uses: RDS_TLS_GUARD_DIST (the CLI bundle's directory, default dist/), BENCH_INSTANCES.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 
 import { generatePlan } from './gen-plan.mjs';
 
-const RUNS = 5;
+const RUNS = 7;
 const instances = Number(process.env.BENCH_INSTANCES ?? 20_000);
 const dist = resolve(process.env.RDS_TLS_GUARD_DIST || 'dist');
 const work = mkdtempSync(join(tmpdir(), 'rds-tls-guard-bench-'));
@@ -40,10 +40,18 @@ function runOnce(label, args, i) {
   return { wallMs, peakKb: Number(readFileSync(rssFile, 'utf8')), stdout: result.stdout };
 }
 
-/** Runs each `[label, args]` RUNS times, taking turns; the median wall time and highest peak RSS of each. */
+/**
+ * Runs each `[label, args]` RUNS times, taking turns, each round starting one further along (so no
+ * command always runs first); the median wall time and highest peak RSS of each.
+ */
 function runInTurns(commands) {
   const samples = commands.map(() => []);
-  for (let i = 0; i < RUNS; i++) commands.forEach(([label, args], c) => samples[c].push(runOnce(label, args, i)));
+  for (let i = 0; i < RUNS; i++) {
+    for (let k = 0; k < commands.length; k++) {
+      const c = (i + k) % commands.length;
+      samples[c].push(runOnce(commands[c][0], commands[c][1], i));
+    }
+  }
   return commands.map(([label], c) => {
     const walls = samples[c].map((s) => s.wallMs).sort((a, b) => a - b);
     const peakKb = Math.max(...samples[c].map((s) => s.peakKb));
@@ -94,6 +102,9 @@ try {
 
   const source = bundleSource();
   const script = `import(${JSON.stringify(source)}).then(async (m) => { const r = await m.readTerraformPlans([${JSON.stringify(plan)}]); console.log(r.resources.length); })`;
+  // Checked once before timing anything: a source that misreads the plan is not worth measuring.
+  const read = Number(runOnce('readTerraformPlans', ['-e', script], 'check').stdout.trim());
+  if (read !== instances) throw new Error(`readTerraformPlans returned ${read} resources, expected ${instances}`);
   const problem = cliProblem(plan);
   const commands = [
     ['bare JSON.parse', ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)}, 'utf8'))`]],
@@ -104,9 +115,7 @@ try {
   }
   const [parse, sourceRun, cli] = runInTurns(commands);
   console.log(row(parse, parse, size));
-  const read = Number(sourceRun.stdout.trim());
   console.log(`${row(sourceRun, parse, size)}  (${read} resources)`);
-  if (read !== instances) throw new Error(`readTerraformPlans returned ${read} resources, expected ${instances}`);
 
   if (problem) {
     console.log(`\nCLI not measured: ${problem}`);

@@ -1,5 +1,5 @@
 // How source flags become source inputs: globs, and `--changeset FILE=TEMPLATE` pairings.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,24 +31,5 @@ describe('--changeset', () => {
     expect(ids).toContain('LegacyDb');
     // The same file alone still needs its template: the message names it, not "cs".
     await expect(readSources(options(['cs=v1.json']))).rejects.toThrow(/--changeset .*cs=v1\.json needs the template it deploys/);
-  });
-});
-
-describe('globFiles', () => {
-  it('expands glob syntax, sorted, and leaves plain paths (and text that only looks like syntax) to be read as named', async () => {
-    const { globFiles } = await import('../../src/sources/glob.js');
-    const globs = join(dir, 'globs');
-    mkdirSync(globs);
-    for (const name of ['b.json', 'a.json', 'c.yaml', 'plan(1).json']) {
-      copyFileSync(join(examples, 'changeset.json'), join(globs, name));
-    }
-    expect(await globFiles('*.json', { cwd: globs })).toEqual(['a.json', 'b.json', 'plan(1).json']);
-    expect(await globFiles('{a,c}.*', { cwd: globs })).toEqual(['a.json', 'c.yaml']);
-    expect(await globFiles('none-*.json', { cwd: globs })).toEqual([]);
-    expect(await globFiles('a.json', { cwd: globs })).toBeNull();
-    expect(await globFiles(join(globs, 'plan-v2.json'), { cwd: globs })).toBeNull();
-    // A file whose name has glob syntax is that file; the same syntax matching nothing is a glob.
-    expect(await globFiles('plan(1).json', { cwd: globs })).toBeNull();
-    expect(await globFiles('plan(2).json', { cwd: globs })).toEqual([]);
   });
 });

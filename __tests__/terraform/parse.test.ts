@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
 import { readTerraformPlans } from '../../src/sources/terraform/index.js';
@@ -123,14 +123,24 @@ describe('reading plan files', () => {
     const expected: string[] = [];
     for (let i = 0; i < 600; i++) {
       const address = `aws_db_instance.db[${i}]`;
-      changes.push(change(address, ['create'], dbAfter({ identifier: `db-${i}`, tags: { note: 'x'.repeat(200 + (i % 7) * 50) } })));
+      // One change alone is larger than a batch.
+      const note = 'x'.repeat(i === 300 ? 70_000 : 200 + (i % 7) * 50);
+      changes.push(change(address, ['create'], dbAfter({ identifier: `db-${i}`, tags: { note } })));
       expected.push(address);
       if (i % 97 === 0) changes.push(change(`aws_s3_bucket.b[${i}]`, ['create'], { bucket: `b-${i}` }));
     }
     const big = plan(changes);
     expect(JSON.stringify(big).length).toBeGreaterThan(4 * 64 * 1024);
     for (const [name, text] of [['compact.json', JSON.stringify(big)], ['pretty.json', JSON.stringify(big, null, 2)]] as const) {
-      const result = await readTerraformPlans([writeJson(dir, name, text)]);
+      const file = writeJson(dir, name, text);
+      const parse = vi.spyOn(JSON, 'parse');
+      let calls: number;
+      const result = await readTerraformPlans([file]).finally(() => {
+        calls = parse.mock.calls.length;
+        parse.mockRestore();
+      });
+      // Parsed a batch at a time: a few dozen calls (7 runs of ~100 changes, each a few 64 KB batches), not 600.
+      expect(calls!).toBeLessThan(60);
       expect(result.resources.map((r) => r.id)).toEqual(expected);
       expect(result.resources.map((r) => r.identifier)).toEqual(expected.map((_, i) => `db-${i}`));
     }

@@ -11,6 +11,7 @@ const MAYBE_GLOB = /[*?[\]{}()!+@]/;
  * The files a glob pattern matches, sorted; null when `pattern` is a path to read as it is: it has
  * no glob syntax, or it names a file that exists (`plan(1).json`, `plan[prod].json`).
  */
+// `cwd` as a path only (tinyglobby also takes a URL): the existence check resolves against it.
 export async function globFiles(pattern: string, options: GlobOptions & { cwd?: string } = {}): Promise<string[] | null> {
   if (!MAYBE_GLOB.test(pattern) || existsSync(resolve(options.cwd ?? '.', pattern))) return null;
   const { glob, isDynamicPattern } = await import('tinyglobby');

@@ -124,8 +124,8 @@ function fail(offset: number, message: string): -1 {
   return -1;
 }
 
-/** `message`, or that the input ended, when `i` is past the end. */
-function failExpecting(b: Uint8Array, i: number, message: string): -1 {
+/** Fails with `message`, or with "unexpected end of input" when `i` is past the end. */
+function failOrEndOfInput(b: Uint8Array, i: number, message: string): -1 {
   return fail(i, b[i] === undefined ? 'unexpected end of input' : message);
 }
 
@@ -224,7 +224,7 @@ function skipValue(b: Uint8Array, i: number, n: number, room: number): number {
 }
 
 /**
- * Walks the object whose `{` is at `i`, calling `member(keyStart, keyEnd, valueStart)` for each
+ * Walks the object whose `{` is at `i`, calling `member(keyStart, keyEnd, at)` (`at`: its value) for each
  * property; `member` validates the value and returns the offset past it, or -1. Returns the offset
  * past the object, or -1.
  */
@@ -232,17 +232,17 @@ function walkObject(b: Uint8Array, i: number, n: number, member: (keyStart: numb
   i = skipSpace(b, i + 1);
   if (b[i] === 0x7d) return i + 1;
   for (;;) {
-    if (b[i] !== 0x22) return failExpecting(b, i, 'expected a property name');
+    if (b[i] !== 0x22) return failOrEndOfInput(b, i, 'expected a property name');
     const keyEnd = stringEnd(b, i, n);
     if (keyEnd === -1) return fail(i, 'bad string');
     const colon = skipSpace(b, keyEnd);
-    if (b[colon] !== 0x3a) return failExpecting(b, colon, 'expected ":" after a property name');
+    if (b[colon] !== 0x3a) return failOrEndOfInput(b, colon, 'expected ":" after a property name');
     const end = member(i + 1, keyEnd - 1, skipSpace(b, colon + 1));
     if (end === -1) return -1;
     i = skipSpace(b, end);
     if (b[i] === 0x2c) i = skipSpace(b, i + 1);
     else if (b[i] === 0x7d) return i + 1;
-    else return failExpecting(b, i, 'expected "," or "}"');
+    else return failOrEndOfInput(b, i, 'expected "," or "}"');
   }
 }
 
@@ -288,7 +288,7 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
       else if (bytes[i] === 0x5d) {
         changes = found;
         return i + 1;
-      } else return failExpecting(bytes, i, 'expected "," or "]"');
+      } else return failOrEndOfInput(bytes, i, 'expected "," or "]"');
     }
   };
 
@@ -303,7 +303,7 @@ export function scanPlan(bytes: Buffer, sectionKeys: readonly string[], wantChan
     bytes[topLevel] === 0x7b
       ? walkObject(bytes, topLevel, n, (keyStart, keyEnd, at) => {
           let key: string | null = null;
-          for (const wanted of sectionKeys) if (keyIs(bytes, keyStart, keyEnd, wanted)) key = wanted;
+          for (const name of sectionKeys) if (keyIs(bytes, keyStart, keyEnd, name)) key = name;
           const isChanges = key === 'resource_changes' || keyIs(bytes, keyStart, keyEnd, 'resource_changes');
           if (!isChanges) return record(key, at, skipValue(bytes, at, n, MAX_DEPTH - 1));
           // The last resource_changes is the one JSON.parse keeps: one that is not a list has no changes.
