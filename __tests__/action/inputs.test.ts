@@ -4,18 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../src/errors.js';
 import { getInputs, inputNamesFor, INPUTS, parseList } from '../../src/action/inputs.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
-function inputError(values: Record<string, string>): InputError {
-  try {
-    getInputs(reader(values));
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (values: Record<string, string>) => thrownInputError(() => getInputs(reader(values)));
 
 describe('getInputs', () => {
   it('gives every input its default when none is set', () => {

@@ -2,8 +2,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import type { ParameterGroup, Resource, SourceResult } from '../../src/model.js';
 import { readCloudFormation, type CloudFormationInput } from '../../src/sources/cloudformation/index.js';
 import { valueOf } from '../../src/sources/cloudformation/nodes.js';
@@ -63,13 +61,4 @@ export function resolveOutputs(text: string, given: Record<string, string> = {},
   return out;
 }
 
-/** The InputError that `run` throws (fails the test when it throws something else or nothing). */
-export async function inputError(run: () => unknown): Promise<InputError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+export { inputError } from '../helpers/input-error.js';

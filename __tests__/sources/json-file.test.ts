@@ -4,35 +4,25 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { parseJson, readJsonFile } from '../../src/sources/snapshot/json-file.js';
+import { thrownInputError } from '../helpers/input-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rds-tls-guard-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function problem(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('JSON input files', () => {
   it('quotes none of the file, and escapes an unprintable unexpected character', () => {
-    const secretish = problem(() => parseJson('Csecret-token-123 and more text after it', 'f.json', 'a snapshot'));
+    const secretish = thrownInputError(() => parseJson('Csecret-token-123 and more text after it', 'f.json', 'a snapshot'));
     expect(secretish.describe()).toBe("f.json:1:1: not valid JSON (a snapshot): Unexpected token 'C'");
-    const binary = problem(() => parseJson('\u0001\u001b[31m junk', 'f.json', 'a snapshot'));
+    const binary = thrownInputError(() => parseJson('\u0001\u001b[31m junk', 'f.json', 'a snapshot'));
     expect(binary.message).not.toMatch(/[\u0000-\u001f]/);
     expect(binary.message).toContain('\\u0001');
-    const late = problem(() => parseJson('{\n  "a": 1,\n  "b": tru\n}', 'f.json', 'a snapshot'));
+    const late = thrownInputError(() => parseJson('{\n  "a": 1,\n  "b": tru\n}', 'f.json', 'a snapshot'));
     expect([late.line, late.column]).toEqual([3, 8]);
   });
 
   it('reports a syntax error inside 100,000 nested arrays at its position, not as a stack overflow', () => {
-    const deep = problem(() => parseJson(`${'['.repeat(100_000)}${']'.repeat(99_999)}`, 'snap.json', 'a snapshot'));
+    const deep = thrownInputError(() => parseJson(`${'['.repeat(100_000)}${']'.repeat(99_999)}`, 'snap.json', 'a snapshot'));
     expect(deep).toMatchObject({ file: 'snap.json', line: 1, column: 200_000 });
     expect(deep.message).toMatch(/^not valid JSON \(a snapshot\): /);
   });

@@ -25,7 +25,7 @@ function enginePatterns(raw: RawPolicy): [Segment[], string][] {
 export function unknownEnginePattern(raw: RawPolicy): { path: Segment[]; message: string } | null {
   for (const [path, pattern] of enginePatterns(raw)) {
     if (matchesSomeEngine(pattern)) continue;
-    const guess = suggestion(pattern.toLowerCase(), [...RDS_ENGINE_NAMES]);
+    const guess = suggestion(pattern.toLowerCase(), RDS_ENGINE_NAMES);
     const hint = guess ? `did you mean "${guess}"?` : `engines are named like ${EVALUATED_ENGINE_GLOBS.join(', ')}`;
     return { path, message: `${JSON.stringify(pattern)} matches no RDS engine this tool evaluates; ${hint}` };
   }

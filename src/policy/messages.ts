@@ -97,7 +97,7 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-export function suggestion(key: string, allowed: string[]): string | null {
+export function suggestion(key: string, allowed: readonly string[]): string | null {
   const normal = normaliseKey(key);
   const exact = allowed.find((candidate) => candidate === normal);
   if (exact) return exact;

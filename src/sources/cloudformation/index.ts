@@ -154,8 +154,10 @@ function sameFile(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
 }
 
-/** A parameter that no evaluated template declares is a typo or a wrong file: say so. */
-/** Every given parameter is declared by some evaluated template, with a value it allows (CloudFormation would refuse it). */
+/**
+ * Every given parameter is declared by some evaluated template (else it is a typo or a wrong file),
+ * with a value its AllowedValues allow (CloudFormation would refuse it).
+ */
 function checkDeclared(given: GivenParameters, units: Unit[]): void {
   for (const [key, origin] of given.origins) {
     const at = { file: origin.at?.file ?? null, line: origin.at?.line ?? null, column: origin.at?.column ?? null };

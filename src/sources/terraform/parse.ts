@@ -164,7 +164,6 @@ function toUtf8(bytes: Buffer): Buffer {
   return bytes;
 }
 
-
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
   return Array.isArray(value) ? 'array' : typeof value;

@@ -61,7 +61,7 @@ function block(type: string, labels: string[], position: { line: number; column:
   return { type, labels, ...position, attributes, blocks: nested };
 }
 
-/** A map's pair with a string key, or null. */
+/** The value under `key` in a map, or null. */
 function pairOf(node: unknown, key: string): unknown {
   if (!isMap(node)) return null;
   return node.items.find((pair) => keyOf(pair) === key)?.value ?? null;
